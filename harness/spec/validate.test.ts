@@ -33,7 +33,7 @@ describe('validateCase', () => {
     expect(e).toMatchObject({ code: 'SPEC_UNKNOWN_KEY', path: 'conditions.hvf.buidl', linePos: { line: 7, col: 5 } });
     expect(e?.hint).toMatch(/Did you mean 'build'\?/);
     expect(formatSpecProblem(e!, ok.replace('    build: ok', '    buidl: ok'))).toMatch(
-      /^cases\/x\/case\.yaml:7:5 SPEC_UNKNOWN_KEY conditions\.hvf\.buidl: unknown key 'buidl'\n {2}7 \| {4}buidl: ok\n {4}\| {5}\^/,
+      /^cases\/x\/case\.yaml:7:5 SPEC_UNKNOWN_KEY conditions\.hvf\.buidl: unknown key 'buidl'\n {2}7 \| {5}buidl: ok\n {4}\| {5}\^/,
     );
   });
 
