@@ -36,3 +36,9 @@ export { computeQemuFacts } from './qemu-facts.ts';
 export type { FactsInput, QemuFacts } from './qemu-facts.ts';
 export { checkQemuExpectation, QEMU_EXPECTATION_KEYS } from './check-expectations.ts';
 export type { ExpectationVars, Mismatch, QemuExpectation } from './check-expectations.ts';
+
+// Real QEMU (I/O at the edge): run a line made harmless and ask QMP what it built.
+export { runRealQemu, modelRelevantLines } from './real/run-real-qemu.ts';
+export type { QemuBinary, RealQemuFacts, RealQemuResult } from './real/run-real-qemu.ts';
+export { makeHarmless } from './real/make-harmless.ts';
+export { majorMinor, qemuVersionOf, systemQemu, toolchainQemus } from './real/find-qemu-binaries.ts';
