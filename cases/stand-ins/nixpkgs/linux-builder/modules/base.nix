@@ -33,6 +33,12 @@ let
     else throw "\nFailed assertions:\n${lib.concatMapStrings (m: "- ${m}\n") failed}";
 
   guestSystem = config.nixpkgs.hostPlatform.system;
+
+  # NixOS writes each user's authorized keys to etc/ssh/authorized_keys.d/<user>.
+  keyFiles = lib.concatStrings (lib.mapAttrsToList (name: u:
+    lib.optionalString (u.openssh.authorizedKeys.keys != [ ]) ''
+      printf '%s\n' ${lib.escapeShellArgs u.openssh.authorizedKeys.keys} > $out/etc/ssh/authorized_keys.d/${lib.escapeShellArg name}
+    '') config.users.users);
   kernelVersion = "6.6.67";
 in
 {
@@ -95,6 +101,8 @@ in
         echo "$kernelParams" > $out/kernel-params
         printf '#!/bin/sh\necho flakecase stand-in init\n' > $out/init
         /bin/busybox chmod +x $out/init
+        /bin/busybox mkdir -p $out/etc/ssh/authorized_keys.d
+        ${keyFiles}
       '' ];
     });
 
