@@ -41,4 +41,5 @@ export type { ExpectationVars, Mismatch, QemuExpectation } from './check-expecta
 export { runRealQemu, modelRelevantLines } from './real/run-real-qemu.ts';
 export type { QemuBinary, RealQemuFacts, RealQemuResult } from './real/run-real-qemu.ts';
 export { makeHarmless } from './real/make-harmless.ts';
-export { majorMinor, qemuVersionOf, systemQemu, toolchainQemus } from './real/find-qemu-binaries.ts';
+export { findQemuBinaries, majorMinor } from './real/find-qemu-binaries.ts';
+export type { FoundQemus } from './real/find-qemu-binaries.ts';

@@ -1,52 +1,32 @@
 /**
- * The real qemu-system-aarch64 binaries on this machine the cross-check can run: the system
- * one (Debian 12: 7.2) and those scripts/fetch-toolchains unpacked from Debian trixie/sid/
- * bookworm-backports (10.0, 11.1), listed in node_modules/.cache/flakecase/toolchains/
- * manifest.json with their -L arguments. I/O at the edge: reads files, runs --version.
+ * The real qemu-system-aarch64 binaries the cross-check can run, as harness/toolchains finds
+ * them: the system one (Debian 12: 7.2) and those scripts/fetch-toolchains unpacked from
+ * Debian trixie / sid / bookworm-backports (10.0, 11.1). Their wrappers already add
+ * `-L <prefix>/usr/share/qemu`, so no extra arguments are passed again.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { findToolchains, type FindToolchainsOptions } from '../../toolchains/index.ts';
 import type { QemuBinary } from './run-real-qemu.ts';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-export const TOOLCHAIN_MANIFEST = `${REPO}node_modules/.cache/flakecase/toolchains/manifest.json`;
-export const SYSTEM_QEMU = '/usr/bin/qemu-system-aarch64';
-
-/** "QEMU emulator version 7.2.22 (Debian ...)" -> "7.2.22"; null when it does not run. */
-export function qemuVersionOf(path: string, extraArgs: readonly string[] = []): string | null {
-  try {
-    const out = execFileSync(path, [...extraArgs, '--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
-    return /QEMU emulator version (\d+\.\d+(?:\.\d+)?)/.exec(out)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+export interface FoundQemus {
+  readonly system: readonly QemuBinary[];
+  readonly fetched: readonly QemuBinary[];
+  /** Why the fetched list may be short (an unreadable or stale manifest), for skip messages. */
+  readonly problem: string | null;
 }
 
-export function systemQemu(path = SYSTEM_QEMU): QemuBinary | null {
-  if (!existsSync(path)) return null;
-  const version = qemuVersionOf(path);
-  return version === null ? null : { label: `system ${version}`, path, extraArgs: [], version };
-}
-
-interface ManifestEntry {
-  readonly suite?: string;
-  readonly qemu?: { readonly path?: string; readonly version?: string; readonly extraArgs?: readonly string[] };
-}
-
-export function toolchainQemus(manifest = TOOLCHAIN_MANIFEST): QemuBinary[] {
-  if (!existsSync(manifest)) return [];
-  let entries: ManifestEntry[];
-  try {
-    entries = (JSON.parse(readFileSync(manifest, 'utf8')) as { toolchains?: ManifestEntry[] }).toolchains ?? [];
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const qemu = entry.qemu;
-    if (qemu?.path === undefined || !existsSync(qemu.path)) return [];
-    return [{ label: `${entry.suite ?? 'toolchain'} ${qemu.version ?? '?'}`, path: qemu.path, extraArgs: qemu.extraArgs ?? [], version: qemu.version ?? null }];
-  });
+export async function findQemuBinaries(options: FindToolchainsOptions = {}): Promise<FoundQemus> {
+  const found = await findToolchains(options);
+  if (!found.ok) return { system: [], fetched: [], problem: `${found.error.code}: ${found.error.message}` };
+  const binaries = found.value.flatMap((t) =>
+    t.qemu === undefined
+      ? []
+      : [{ origin: t.origin, binary: { label: `${t.suite} ${t.qemu.version}`, path: t.qemu.path, extraArgs: [], version: t.qemu.version } }],
+  );
+  return {
+    system: binaries.filter((b) => b.origin === 'system').map((b) => b.binary),
+    fetched: binaries.filter((b) => b.origin === 'fetched').map((b) => b.binary),
+    problem: null,
+  };
 }
 
 /** Major.minor of a binary's version, for the model's host profile. */

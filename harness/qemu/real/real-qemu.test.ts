@@ -13,7 +13,7 @@ import { LAUNCHD_ENV } from '../fixtures/upstream-argv.ts';
 import { linuxWithoutKvm } from '../host-profile.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { computeQemuFacts } from '../qemu-facts.ts';
-import { majorMinor, SYSTEM_QEMU, systemQemu, toolchainQemus } from './find-qemu-binaries.ts';
+import { findQemuBinaries, majorMinor } from './find-qemu-binaries.ts';
 import { makeHarmless } from './make-harmless.ts';
 import { runRealQemu, type QemuBinary } from './run-real-qemu.ts';
 
@@ -40,8 +40,10 @@ const REFUSED: Record<string, string[]> = {
   'a bad -m size': ['-machine', 'virt', '-m', '3x'],
 };
 
-const system = systemQemu();
-const toolchains = toolchainQemus();
+const SYSTEM_QEMU = '/usr/bin/qemu-system-aarch64';
+const found = await findQemuBinaries();
+const system = found.system[0] ?? null;
+const toolchains = found.fetched;
 
 function crossCheck(binary: QemuBinary): void {
   const host = linuxWithoutKvm(majorMinor(binary.version ?? '0.0'));
@@ -84,7 +86,7 @@ describe.skipIf(system === null)(
 );
 
 if (toolchains.length === 0) {
-  describe.skip('fetched QEMU toolchains - SKIPPED: none fetched (run scripts/fetch-toolchains)', () => crossCheck(PLACEHOLDER));
+  describe.skip(`fetched QEMU toolchains - SKIPPED: none found (${found.problem ?? 'run scripts/fetch-toolchains'})`, () => crossCheck(PLACEHOLDER));
 }
 for (const binary of toolchains) describe(`real QEMU: ${binary.label}`, () => crossCheck(binary));
 
