@@ -100,7 +100,10 @@ export function tail(text: string, lines = 25): string {
   return all.slice(-lines).join('\n');
 }
 
-export function classifyStderr(raw: string): NixFailure {
+/** `eval`: the command only evaluates, so any failure that is not a build one is an eval error. */
+export type CommandContext = 'eval' | 'other';
+
+export function classifyStderr(raw: string, context: CommandContext = 'other'): NixFailure {
   const text = stripAnsi(raw);
   const missing = missingBuilder(text);
   if (missing) return missing;
@@ -112,7 +115,7 @@ export function classifyStderr(raw: string): NixFailure {
   const err = lastErrorLine(lines);
   if (!err) return { kind: 'unknown', summary: tail(text, 3) || '(nix printed nothing on stderr)' };
   const position = findPosition(lines, err.index);
-  if (position || EVAL_PHRASES.test(text)) {
+  if (position || context === 'eval' || EVAL_PHRASES.test(text)) {
     return { kind: 'eval-error', summary: err.summary, position };
   }
   return { kind: 'unknown', summary: err.summary };

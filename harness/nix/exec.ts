@@ -1,6 +1,6 @@
 // The one place that spawns nix. Everything above it gets a typed result, never an exception.
 import { execa } from 'execa';
-import { classifyStderr, tail } from './classify-stderr.ts';
+import { classifyStderr, tail, type CommandContext } from './classify-stderr.ts';
 import { NIX_ERROR_CODES, describeFailure, hintFor, type NixError, type NixFailure } from './errors.ts';
 import { quoteCommand } from './escape.ts';
 
@@ -19,6 +19,10 @@ export interface ExecOptions {
   readonly signal?: AbortSignal;
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
+  /** Text for nix's stdin (e.g. `nix key convert-secret-to-public`); stdin is closed otherwise. */
+  readonly input?: string;
+  /** How to read a failure: see classifyStderr. */
+  readonly context?: CommandContext;
   /** Called with each command before it starts: the runner keeps every command that ran. */
   readonly onCommand?: (escapedCommand: string) => void;
 }
@@ -59,7 +63,7 @@ export async function execNix(
     ...(opts.signal ? { cancelSignal: opts.signal } : {}),
     env: { ...env, NO_COLOR: '1' },
     cwd: opts.cwd,
-    stdin: 'ignore',
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
     forceKillAfterDelay: 3000,
     cleanup: true,
     maxBuffer: 256 * 1024 * 1024,
@@ -77,7 +81,7 @@ export async function execNix(
   } else if (r.isCanceled || opts.signal?.aborted) {
     failure = { kind: 'cancelled' };
   } else {
-    failure = classifyStderr(stderr);
+    failure = classifyStderr(stderr, opts.context);
   }
   return { ok: false, error: makeNixError(failure, argv, r.exitCode, stderr, env) };
 }

@@ -4,3 +4,4 @@ export { DEFAULT_TIMEOUT_MS, resolveCase } from './resolve.ts';
 export type { BuildExpectation, CaseCondition, ResolvedCase, ResolvedExpectations, ResolvedOutputCheck, ResolvedTarget } from './resolved.ts';
 export { caseJsonSchema, compileExpectationRegex, ERROR_CLASSES, type ErrorClass, type ErrorExpectation, type OutputCheck, type QemuExpectationSpec } from './schema.ts';
 export { validateCase, type Locator, type ValidateResult } from './validate.ts';
+export { loadSuiteConfig, type SuiteConfig, type SuiteConfigResult, type UpstreamEntry } from './suite-config.ts';

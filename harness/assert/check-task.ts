@@ -1,0 +1,21 @@
+// All expectations of one condition against one task result. Pure.
+import type { TaskResult } from '../result/index.ts';
+import type { CaseCondition } from '../spec/index.ts';
+import { checkBuild } from './check-build.ts';
+import { checkError } from './check-error.ts';
+import { checkOutputs } from './check-outputs.ts';
+import type { Mismatch } from './mismatch.ts';
+
+export type ExtraCheck = (cc: CaseCondition, result: TaskResult) => Mismatch[];
+
+export function checkTask(cc: CaseCondition, result: TaskResult, extra: readonly ExtraCheck[] = []): Mismatch[] {
+  const name = cc.condition.name;
+  const e = cc.expect;
+  const uniform = new Set(Object.values(e.build)).size <= 1;
+  return [
+    ...checkBuild(name, e, result.targets, uniform),
+    ...checkError(name, e.error, result.targets, result.vars),
+    ...checkOutputs(name, e.outputs, result.outputs, result.vars),
+    ...extra.flatMap((x) => x(cc, result)),
+  ];
+}

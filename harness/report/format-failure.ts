@@ -1,0 +1,50 @@
+// The text a failing (case, condition) shows: each broken expectation at its case.yaml
+// line:column with expected and actual, the stages, and the nix command to re-run.
+import type { Mismatch } from '../assert/index.ts';
+import type { StageRecord, TaskResult } from '../result/index.ts';
+import { errorSummary } from '../result/index.ts';
+import type { ResolvedCase } from '../spec/index.ts';
+
+function ms(d: number): string {
+  return d >= 1000 ? `${(d / 1000).toFixed(1)}s` : `${Math.round(d)}ms`;
+}
+
+export function formatStage(s: StageRecord): string {
+  switch (s.status) {
+    case 'ok':
+      return `${s.stage} ok (${ms(s.durationMs)}${s.note ? `, ${s.note}` : ''})`;
+    case 'failed':
+      return `${s.stage} FAILED (${ms(s.durationMs)}): ${errorSummary(s.error)}`;
+    case 'skipped':
+      return `${s.stage} skipped: ${s.reason}`;
+    default: {
+      const never: never = s;
+      return never;
+    }
+  }
+}
+
+export function formatStages(r: TaskResult): string {
+  return r.stages.map((s) => `  ${formatStage(s)}`).join('\n');
+}
+
+export function formatMismatch(c: ResolvedCase, m: Mismatch): string {
+  const where = c.locate(m.path).linePos;
+  const loc = where ? `${c.file}:${where.line}:${where.col}` : c.file;
+  const lines = [`${loc} ${m.path.join('.')}`, `    expected: ${m.expected}`, `    actual:   ${m.actual.split('\n').join('\n              ')}`];
+  if (m.detail) lines.push(m.detail.split('\n').map((l) => `              ${l}`).join('\n'));
+  return lines.join('\n');
+}
+
+export function formatFailure(c: ResolvedCase, r: TaskResult, mismatches: readonly Mismatch[]): string {
+  const failedCmd = r.stages.flatMap((s) => (s.status === 'failed' && s.error.source === 'nix' ? [s.error.nix.escapedCommand] : []))[0];
+  return [
+    `${c.name} › ${r.condition.name}: ${mismatches.length} expectation(s) not met (${r.condition.description})`,
+    ...mismatches.map((m) => formatMismatch(c, m)),
+    'stages:',
+    formatStages(r),
+    ...(failedCmd ? ['failed command (as run, in the task store):', `  ${failedCmd}`] : []),
+    're-run from your checkout:',
+    `  ${r.reproduce}`,
+  ].join('\n');
+}

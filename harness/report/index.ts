@@ -1,0 +1,1 @@
+export { formatFailure, formatMismatch, formatStage, formatStages } from './format-failure.ts';

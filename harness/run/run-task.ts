@@ -1,0 +1,133 @@
+// One (case, condition) task: its own workspace and chroot store, then the stages in order:
+// evaluate (shared per case) -> plan -> build -> inspect. Every stage is recorded, failures
+// included; nothing here decides pass or fail, the assertions do that from the result.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { builderAtStart, conditionSettings, type BinaryCache } from '../conditions/index.ts';
+import type { CallContext, NixAdapter } from '../nix/index.ts';
+import type { OutputFacts, Plan, StageName, StageRecord, TargetResult, TaskError, TaskResult } from '../result/index.ts';
+import type { CaseCondition, ResolvedCase } from '../spec/index.ts';
+import type { EvaluatedCase } from './evaluate-case.ts';
+import { inspectOutput } from './inspect-outputs.ts';
+import { reproduceCommand } from './reproduce.ts';
+import { removeTree } from './temp-root.ts';
+
+export interface TaskDeps {
+  readonly nix: NixAdapter;
+  readonly cache: BinaryCache | undefined;
+  readonly workRoot: string;
+  readonly ctx: CallContext;
+  readonly vars: Readonly<Record<string, string>>;
+  /** keep the task store after the run (debugging); default false */
+  readonly keep?: boolean;
+}
+
+const nixError = (nix: import('../nix/index.ts').NixError): TaskError => ({ source: 'nix', nix });
+
+export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedCase, deps: TaskDeps): Promise<TaskResult> {
+  const started = performance.now();
+  const { nix } = deps;
+  const parts = cc.condition.parts;
+  const commands: string[] = [];
+  const ctx: CallContext = { ...deps.ctx, onCommand: (cmd) => commands.push(cmd) };
+  const stages: StageRecord[] = [];
+  const dir = join(deps.workRoot, `task-${c.name}-${cc.condition.name}`);
+  const store = join(dir, 'store');
+  await mkdir(dir, { recursive: true });
+  const builder = builderAtStart(parts);
+  const settings = conditionSettings(parts, store, deps.cache, builder);
+  const timed = async <T>(stage: StageName, fn: () => Promise<{ ok: true; value: T; note?: string } | { ok: false; error: TaskError }>) => {
+    const t0 = performance.now();
+    const r = await fn();
+    const durationMs = performance.now() - t0;
+    stages.push(r.ok ? { stage, status: 'ok', durationMs, ...(r.note ? { note: r.note } : {}) } : { stage, status: 'failed', durationMs, error: r.error });
+    return r;
+  };
+
+  try {
+    // evaluate: done once per case; each task reports it as its own first stage.
+    const evalFailure = ev.targets.find((t) => !t.drv.ok);
+    stages.push(
+      evalFailure && !evalFailure.drv.ok
+        ? { stage: 'evaluate', status: 'failed', durationMs: ev.durationMs, error: nixError(evalFailure.drv.error) }
+        : { stage: 'evaluate', status: 'ok', durationMs: ev.durationMs, note: `${ev.targets.length} target(s) instantiated` },
+    );
+    const drvs = ev.targets.flatMap((t) => (t.drv.ok ? [t.drv.value] : []));
+
+    // plan: what must be built (for which system) and what the cache gives.
+    let plan: Plan | undefined;
+    if (drvs.length > 0) {
+      const copied = await timed('plan', async () => {
+        const cp = await nix.copyDerivations(ev.evalStore, store, drvs, ctx);
+        if (!cp.ok) return { ok: false, error: nixError(cp.error) };
+        const dry = await nix.dryRun(settings, drvs, ctx);
+        if (!dry.ok) return { ok: false, error: nixError(dry.error) };
+        const shown = dry.value.toBuild.length > 0 ? await nix.showDerivations(settings, dry.value.toBuild, ctx) : { ok: true as const, value: new Map() };
+        if (!shown.ok) return { ok: false, error: nixError(shown.error) };
+        const toBuild = dry.value.toBuild.map((d) => {
+          const info = shown.value.get(d);
+          return { drvPath: d, name: info?.name ?? d.slice(44, -4), system: info?.system ?? 'unknown' };
+        });
+        plan = { toBuild, toFetch: dry.value.toFetch };
+        return { ok: true, value: plan, note: `${toBuild.length} to build, ${plan.toFetch.length} to fetch` };
+      });
+      if (!copied.ok) plan = undefined;
+    } else {
+      stages.push({ stage: 'plan', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
+    }
+
+    // build: each target in order, so one failure does not hide what the others do.
+    const targets: TargetResult[] = [];
+    const t0 = performance.now();
+    let firstBuildError: TaskError | undefined;
+    for (const t of ev.targets) {
+      if (!t.drv.ok) {
+        targets.push({ name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixError(t.drv.error) } });
+        continue;
+      }
+      const drvPath = t.drv.value;
+      const b = await nix.build(settings, [drvPath], ctx);
+      if (b.ok) {
+        const outputs = b.value[0]?.outputs ?? {};
+        const how = plan?.toBuild.some((p) => p.drvPath === drvPath) ? 'built' : Object.values(outputs).some((o) => plan?.toFetch.includes(o)) ? 'fetched' : 'present';
+        targets.push({ name: t.name, attribute: t.attribute, drvPath: t.drv.value, outcome: { status: 'built', outputs, how, stage: 'build' } });
+      } else {
+        firstBuildError ??= nixError(b.error);
+        targets.push({ name: t.name, attribute: t.attribute, drvPath: t.drv.value, outcome: { status: 'failed', error: nixError(b.error), stage: 'build' } });
+      }
+    }
+    if (drvs.length === 0) stages.push({ stage: 'build', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
+    else if (firstBuildError) stages.push({ stage: 'build', status: 'failed', durationMs: performance.now() - t0, error: firstBuildError });
+    else stages.push({ stage: 'build', status: 'ok', durationMs: performance.now() - t0, note: `${drvs.length} target(s) built` });
+
+    // inspect: read what this condition's output checks name, while the store still exists.
+    const i0 = performance.now();
+    const outputs: OutputFacts[] = [];
+    for (const check of cc.expect.outputs) {
+      const target = targets.find((t) => t.name === check.target);
+      const out = target?.outcome.status === 'built' ? target.outcome.outputs.out ?? Object.values(target.outcome.outputs)[0] : undefined;
+      outputs.push(await inspectOutput(store, check, out));
+    }
+    stages.push(
+      cc.expect.outputs.length > 0
+        ? { stage: 'inspect', status: 'ok', durationMs: performance.now() - i0, note: `${outputs.length} file(s) read` }
+        : { stage: 'inspect', status: 'skipped', durationMs: 0, reason: 'no outputs: checks for this condition' },
+    );
+
+    return {
+      caseName: c.name,
+      condition: cc.condition,
+      stages,
+      targets,
+      plan,
+      outputs,
+      commands,
+      reproduce: reproduceCommand(nix, c, settings, ev.overrides, cc.condition.name),
+      durationMs: performance.now() - started,
+      vars: deps.vars,
+      extra: {},
+    };
+  } finally {
+    if (!deps.keep) await removeTree(dir);
+  }
+}

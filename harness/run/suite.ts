@@ -1,0 +1,127 @@
+// A suite: every case in a folder, loaded once, each evaluated once, every (case, condition)
+// task run at most once and at most `concurrency` at a time. Callers (the vitest case suite,
+// the CLI) ask for tasks in any order; the suite shares the work between them.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { checkTask, type ExtraCheck, type Mismatch } from '../assert/index.ts';
+import type { BinaryCache } from '../conditions/index.ts';
+import { createNixAdapter, detectHostSetup, findNix, type NixAdapter, type NixError } from '../nix/index.ts';
+import type { TaskResult } from '../result/index.ts';
+import { discoverCases, loadCase, loadSuiteConfig, type CaseCondition, type LoadResult, type ResolvedCase, type SuiteConfig } from '../spec/index.ts';
+import { flakecaseCacheDir } from './cache-dir.ts';
+import { evaluateCase, type EvaluatedCase } from './evaluate-case.ts';
+import { runTask } from './run-task.ts';
+import { interruptible, makeTempRoot, removeTree } from './temp-root.ts';
+import { seedUpstreamCache } from './upstream-cache.ts';
+
+export interface SuiteOptions {
+  readonly casesDir: string;
+  readonly concurrency?: number;
+  readonly nix?: NixAdapter;
+  readonly cacheDir?: string;
+  /** extra --override-input for every case (e.g. nixfiles=path:/home/me/nixfiles) */
+  readonly inputOverrides?: Readonly<Record<string, string>>;
+  readonly extraChecks?: readonly ExtraCheck[];
+}
+
+export interface TaskOutcome {
+  readonly case: ResolvedCase;
+  readonly condition: CaseCondition;
+  readonly result: TaskResult;
+  readonly mismatches: readonly Mismatch[];
+}
+
+export type SetupError = { readonly kind: 'nix'; readonly error: NixError } | { readonly kind: 'suite-config'; readonly message: string };
+
+export interface Suite {
+  readonly nix: NixAdapter;
+  readonly cases: readonly { readonly dir: string; readonly load: LoadResult }[];
+  readonly concurrency: number;
+  runCondition(caseName: string, conditionName: string): Promise<TaskOutcome>;
+  /** how many times this suite built and filled the upstream cache (0 when reused, at most 1) */
+  readonly seedings: () => number;
+  close(): Promise<void>;
+}
+
+export async function openSuite(opts: SuiteOptions): Promise<{ ok: true; value: Suite } | { ok: false; error: SetupError }> {
+  let nix = opts.nix;
+  if (!nix) {
+    const found = await findNix();
+    if (!found.ok) return { ok: false, error: { kind: 'nix', error: found.error } };
+    nix = createNixAdapter(found.value, await detectHostSetup());
+  }
+  const config = await loadSuiteConfig(opts.casesDir);
+  if (!config.ok) return { ok: false, error: { kind: 'suite-config', message: config.message } };
+  const dirs = await discoverCases(opts.casesDir);
+  const cases = await Promise.all(dirs.map(async (dir) => ({ dir, load: await loadCase(dir) })));
+  return { ok: true, value: createSuite(nix, config.value, cases, opts) };
+}
+
+function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases'], opts: SuiteOptions): Suite {
+  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
+  const limit = pLimit(concurrency);
+  const { controller, release } = interruptible();
+  const vars = { cores: String(availableParallelism()) };
+  let root: Promise<string> | undefined;
+  const workRoot = () => (root ??= makeTempRoot('run'));
+  const evaluations = new Map<string, Promise<EvaluatedCase>>();
+  const tasks = new Map<string, Promise<TaskOutcome>>();
+  let seedings = 0;
+  let cache: Promise<BinaryCache | undefined> | undefined;
+  const ctxFor = (c: ResolvedCase) => ({ timeoutMs: c.timeoutMs, signal: controller.signal });
+
+  const upstreamCache = () =>
+    (cache ??= (async () => {
+      if (config.upstreamCache.length === 0) return undefined;
+      const r = await limit(() => seedUpstreamCache(nix, config.upstreamCache, join(opts.cacheDir ?? flakecaseCacheDir(), 'upstream-cache'), { timeoutMs: 600_000, signal: controller.signal }));
+      if (!r.ok) throw new Error(`seeding the upstream cache failed: ${r.error.message}\n${r.error.stderrTail}`);
+      if (r.value.seededNow) seedings++;
+      return r.value.cache;
+    })());
+
+  const evaluate = (c: ResolvedCase) => {
+    let e = evaluations.get(c.name);
+    if (!e) {
+      e = (async () => limit(async () => evaluateCase(nix, c, await workRoot(), ctxFor(c), opts.inputOverrides)))();
+      evaluations.set(c.name, e);
+    }
+    return e;
+  };
+
+  const find = (caseName: string, conditionName: string) => {
+    const entry = cases.find((x) => x.load.ok && x.load.value.name === caseName);
+    if (!entry || !entry.load.ok) throw new Error(`no loaded case named ${caseName}`);
+    const c = entry.load.value;
+    const cc = c.conditions.find((x) => x.condition.name === conditionName);
+    if (!cc) throw new Error(`case ${caseName} has no condition ${conditionName}`);
+    return { c, cc };
+  };
+
+  return {
+    nix,
+    cases,
+    concurrency,
+    seedings: () => seedings,
+    runCondition(caseName, conditionName) {
+      const key = `${caseName}\0${conditionName}`;
+      let t = tasks.get(key);
+      if (!t) {
+        const { c, cc } = find(caseName, conditionName);
+        t = (async () => {
+          const needsCache = cc.condition.parts.cache === 'upstream';
+          const [ev, bc] = await Promise.all([evaluate(c), needsCache ? upstreamCache() : Promise.resolve(undefined)]);
+          const result = await limit(async () => runTask(c, cc, ev, { nix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars }));
+          return { case: c, condition: cc, result, mismatches: checkTask(cc, result, opts.extraChecks) };
+        })();
+        tasks.set(key, t);
+      }
+      return t;
+    },
+    async close() {
+      controller.abort();
+      release();
+      if (root) await removeTree(await root);
+    },
+  };
+}
