@@ -4,28 +4,18 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatFailure } from '../harness/report/index.ts';
-import { openSuite } from '../harness/run/index.ts';
+import { openSuite, type Suite } from '../harness/run/index.ts';
 import { formatSpecProblem } from '../harness/spec/index.ts';
 
 const casesDir = fileURLToPath(new URL('.', import.meta.url));
 const opened = await openSuite({ casesDir });
 
-if (!opened.ok) {
-  it('flakecase setup', () => {
-    const e = opened.error;
-    expect.fail(e.kind === 'nix' ? `${e.error.message}\nhint: ${e.error.hint}` : e.message);
-  });
-} else {
-  const suite = opened.value;
-  afterAll(() => suite.close());
-
+function declareCases(suite: Suite): void {
   for (const { dir, load } of suite.cases) {
     if (!load.ok) {
       const name = dir.split('/').pop() ?? dir;
-      describe(name, () => {
-        it(`${name} › case.yaml`, () => {
-          expect.fail(load.errors.map((e) => formatSpecProblem(e, load.source)).join('\n'));
-        });
+      it(`${name} › case.yaml`, () => {
+        expect.fail(load.errors.map((e) => formatSpecProblem(e, load.source)).join('\n'));
       });
       continue;
     }
@@ -39,4 +29,17 @@ if (!opened.ok) {
       }
     });
   }
+}
+
+if (!opened.ok) {
+  it('flakecase setup', () => {
+    const e = opened.error;
+    expect.fail(e.kind === 'nix' ? `${e.error.message}\nhint: ${e.error.hint}` : e.message);
+  });
+} else {
+  const suite = opened.value;
+  afterAll(() => suite.close());
+  const v = suite.nix.binary.version;
+  // The nix version heads every test name, so a run over several versions reads as one table.
+  describe(`nix ${v.major}.${v.minor}.${v.patch}`, () => declareCases(suite));
 }

@@ -1,7 +1,7 @@
 // error: the class of failure, its text, and for a missing builder the system and the drv.
 import type { TargetResult, TaskError } from '../result/index.ts';
 import { errorClass, errorMessage } from '../result/index.ts';
-import { compileExpectationRegex, type ErrorExpectation } from '../spec/index.ts';
+import { compileExpectationRegex, pickForVersion, type ErrorExpectation } from '../spec/index.ts';
 import type { Mismatch } from './mismatch.ts';
 
 function failures(targets: readonly TargetResult[], only: string | undefined): { target: string; error: TaskError }[] {
@@ -15,13 +15,18 @@ export function drvName(drvPath: string): string {
   return drvPath.replace(/^.*\/[0-9a-z]{32}-/, '').replace(/\.drv$/, '');
 }
 
-function problems(exp: ErrorExpectation, e: TaskError, vars: Readonly<Record<string, string>>): { key: string; expected: string; actual: string }[] {
+function problems(exp: ErrorExpectation, e: TaskError, vars: Readonly<Record<string, string>>, nixVersion: readonly [number, number, number]): { key: string; expected: string; actual: string }[] {
   const out: { key: string; expected: string; actual: string }[] = [];
   const cls = errorClass(e);
   if (cls !== exp.class) out.push({ key: 'class', expected: exp.class, actual: cls });
   const text = errorMessage(e);
-  if (exp.message !== undefined && !compileExpectationRegex(exp.message, vars).test(text)) {
-    out.push({ key: 'message', expected: `message matching /${exp.message}/`, actual: text.split('\n').slice(0, 6).join('\n') });
+  if (exp.message !== undefined) {
+    const picked = pickForVersion<string>(exp.message, nixVersion, (v): v is string => typeof v === 'string');
+    if (!picked.ok) {
+      out.push({ key: 'message', expected: `a message regex for nix ${nixVersion.join('.')}`, actual: `only ranges ${picked.ranges.join(', ')} are given` });
+    } else if (!compileExpectationRegex(picked.value, vars).test(text)) {
+      out.push({ key: 'message', expected: `message matching /${picked.value}/`, actual: text.split('\n').slice(0, 6).join('\n') });
+    }
   }
   const f = e.source === 'nix' ? e.nix.failure : undefined;
   if (exp.system !== undefined) {
@@ -37,7 +42,13 @@ function problems(exp: ErrorExpectation, e: TaskError, vars: Readonly<Record<str
   return out;
 }
 
-export function checkError(condition: string, exp: ErrorExpectation | undefined, targets: readonly TargetResult[], vars: Readonly<Record<string, string>>): Mismatch[] {
+export function checkError(
+  condition: string,
+  exp: ErrorExpectation | undefined,
+  targets: readonly TargetResult[],
+  vars: Readonly<Record<string, string>>,
+  nixVersion: readonly [number, number, number],
+): Mismatch[] {
   if (exp === undefined) return [];
   const base = ['conditions', condition, 'error'] as const;
   const found = failures(targets, exp.target);
@@ -47,7 +58,7 @@ export function checkError(condition: string, exp: ErrorExpectation | undefined,
   // Any failing target may carry the expected error; report against the closest one.
   let best: ReturnType<typeof problems> | undefined;
   for (const f of found) {
-    const p = problems(exp, f.error, vars);
+    const p = problems(exp, f.error, vars, nixVersion);
     if (p.length === 0) return [];
     if (!best || p.length < best.length) best = p;
   }

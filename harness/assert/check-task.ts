@@ -14,7 +14,7 @@ export function checkTask(cc: CaseCondition, result: TaskResult, extra: readonly
   const uniform = new Set(Object.values(e.build)).size <= 1;
   return [
     ...checkBuild(name, e, result.targets, uniform),
-    ...checkError(name, e.error, result.targets, result.vars),
+    ...checkError(name, e.error, result.targets, result.vars, result.nixVersion),
     ...checkOutputs(name, e.outputs, result.outputs, result.vars),
     ...extra.flatMap((x) => x(cc, result)),
   ];

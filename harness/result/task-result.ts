@@ -70,6 +70,8 @@ export interface TaskResult {
   /** one command that reproduces the task's builds from scratch, from the user's checkout */
   readonly reproduce: string;
   readonly durationMs: number;
+  /** the nix that ran the task, [major, minor, patch] */
+  readonly nixVersion: readonly [number, number, number];
   /** values substituted into expectation strings ({{cores}}) */
   readonly vars: Readonly<Record<string, string>>;
   /** Extra facts later stages add (qemu line, boot outcome); reporters show what they know. */

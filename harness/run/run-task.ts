@@ -125,6 +125,7 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
       reproduce: reproduceCommand(nix, c, settings, ev.overrides, cc.condition.name),
       durationMs: performance.now() - started,
       vars: deps.vars,
+      nixVersion: [nix.binary.version.major, nix.binary.version.minor, nix.binary.version.patch],
       extra: {},
     };
   } finally {

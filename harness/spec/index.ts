@@ -5,3 +5,4 @@ export type { BuildExpectation, CaseCondition, ResolvedCase, ResolvedExpectation
 export { caseJsonSchema, compileExpectationRegex, ERROR_CLASSES, type ErrorClass, type ErrorExpectation, type OutputCheck, type QemuExpectationSpec } from './schema.ts';
 export { validateCase, type Locator, type ValidateResult } from './validate.ts';
 export { loadSuiteConfig, type SuiteConfig, type SuiteConfigResult, type UpstreamEntry } from './suite-config.ts';
+export { inRange, parseRange, pickForVersion, type Comparator } from './version-range.ts';

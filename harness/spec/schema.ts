@@ -2,6 +2,7 @@
 // types are inferred from it and case.schema.json (for editors) is generated from it; a test
 // keeps the committed JSON in step (npm run schema rewrites it).
 import { z } from 'zod';
+import { parseRange } from './version-range.ts';
 
 export const ERROR_CLASSES = [
   'nix-missing',
@@ -29,6 +30,16 @@ const Regex = z.string().superRefine((s, ctx) => {
 
 const BuildOutcome = z.enum(['ok', 'fails']);
 
+// A regex that differs on purpose between Nix releases: a map from a version range
+// ('<2.34', '>=2.26 <2.34') to the regex for those versions.
+const VersionedRegex = z.union([
+  Regex,
+  z.record(
+    z.string().refine((k) => parseRange(k) !== undefined, { message: "not a Nix version range (write e.g. '<2.34' or '>=2.26 <2.34')" }),
+    Regex,
+  ),
+]);
+
 export const OutputCheckSchema = z
   .strictObject({
     target: z.string().optional().describe('Which target this check reads; optional when the case has one target.'),
@@ -44,7 +55,7 @@ export const OutputCheckSchema = z
 export const ErrorExpectationSchema = z
   .strictObject({
     class: z.enum(ERROR_CLASSES).describe('The kind of failure flakecase classified.'),
-    message: Regex.optional().describe('JS regex over the error text nix (or QEMU) printed.'),
+    message: VersionedRegex.optional().describe('JS regex over the error text nix (or QEMU) printed; or a map from Nix version range to regex, where the wording differs between releases.'),
     system: z.string().optional().describe('missing-builder: the system that was required.'),
     drv: Regex.optional().describe("missing-builder / build-failed: regex on the derivation's name."),
     target: z.string().optional().describe('The target whose build fails; default: any target.'),
