@@ -59,22 +59,32 @@ function removeAllSync(): void {
   }
 }
 
+let stopping = false;
+
 function onSignal(signal: NodeJS.Signals): void {
+  // A terminal's Ctrl-C reaches every process in the group, and wrappers such as tsx relay it
+  // again: the second one must not kill us halfway through the cleanup.
+  if (stopping) return;
+  stopping = true;
   for (const c of controllers) c.abort(new Error(`interrupted by ${signal}`));
-  // Give nix a moment to be killed by execa's cancellation, then remove everything and leave
+  // nix may still be writing into a store while it dies (cancellation sends SIGTERM, then
+  // SIGKILL after 3 s): retry removal until nothing is left or 6 s have passed, then leave
   // with the conventional status (128 + signal number).
-  setTimeout(() => {
+  const deadline = Date.now() + 6000;
+  const attempt = () => {
     removeAllSync();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  }, 300).unref();
+    if (live.size > 0 && Date.now() < deadline) setTimeout(attempt, 200);
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  setTimeout(attempt, 200);
 }
 
 function hookExit(): void {
   if (hooked) return;
   hooked = true;
   process.once('exit', removeAllSync);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 /** A new empty directory named flakecase-*, removed at exit at the latest. */
