@@ -24,6 +24,7 @@ rec {
     else if isAttrs v then "{ ${concatStringsSep " " (map (n: "${n} = ${toPretty { } v.${n}};") (attrNames v))} }"
     else if isList v then "[ ${concatStringsSep " " (map (toPretty { }) v)} ]"
     else if builtins.isFunction v then "<function>"
+    else if isBool v then lib.boolToString v
     else if isString v then toJSON v
     else if v == null then "null"
     else toString v;

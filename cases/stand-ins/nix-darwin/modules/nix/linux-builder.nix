@@ -91,13 +91,17 @@ in
       environment = { inherit (config.environment.variables) NIX_SSL_CERT_FILE; };
       # create-builder shares files with the VM through TMPDIR; macOS cleans /tmp after a
       # few days, so the daemon uses its own directory and removes it on exit.
-      script = lib.concatStringsSep "\n" ([
-        "export TMPDIR=${runDir} USE_TMPDIR=1"
-        "rm -rf $TMPDIR"
-        "mkdir -p $TMPDIR"
-        ''trap "rm -rf $TMPDIR" EXIT''
-      ] ++ lib.optional cfg.ephemeral "rm -f ${cfg.workingDirectory}/${vm.networking.hostName}.qcow2"
-        ++ [ "${cfg.package}/bin/create-builder" ]);
+      # Same text as upstream's script (a blank line where the ephemeral step would be),
+      # so swapping in upstream's module gives the same store paths.
+      script = lib.concatStrings [
+        "export TMPDIR=${runDir} USE_TMPDIR=1\n"
+        "rm -rf $TMPDIR\n"
+        "mkdir -p $TMPDIR\n"
+        "trap \"rm -rf $TMPDIR\" EXIT\n"
+        (lib.optionalString cfg.ephemeral "rm -f ${cfg.workingDirectory}/${vm.networking.hostName}.qcow2\n")
+        "\n"
+        "${cfg.package}/bin/create-builder\n"
+      ];
       serviceConfig = {
         KeepAlive = true;
         RunAtLoad = true;
