@@ -24,7 +24,9 @@ function buildExpectations(targets: readonly string[], c: ParsedConditionSpec): 
 }
 
 export function resolveCase(spec: ParsedCase, name: string, dir: string, file: string, locate: Locator): ResolvedCase {
-  const targets = Object.entries(spec.targets).map(([n, attribute]) => ({ name: n, attribute }));
+  const written = [{ name: 'main', targets: spec.targets, lb: spec['linux-builder'] }, ...(spec.phases ?? []).map((p) => ({ name: p.name, targets: p.targets, lb: p['linux-builder'] }))];
+  const targets = written.flatMap((p, phase) => Object.entries(p.targets).map(([n, attribute]) => ({ name: n, attribute, phase })));
+  const phases = written.map((p) => ({ name: p.name, targets: Object.keys(p.targets), linuxBuilder: p.lb }));
   const targetNames = targets.map((t) => t.name);
   const conditions: CaseCondition[] = Object.entries(spec.conditions).map(([cname, c]) => {
     const expect: ResolvedExpectations = {
@@ -44,6 +46,7 @@ export function resolveCase(spec: ParsedCase, name: string, dir: string, file: s
     description: spec.description,
     inputs,
     targets,
+    phases,
     conditions,
     timeoutMs: spec.timeout !== undefined ? spec.timeout * 1000 : DEFAULT_TIMEOUT_MS,
     locate,

@@ -8,6 +8,21 @@ import type { Locator } from './validate.ts';
 export interface ResolvedTarget {
   readonly name: string;
   readonly attribute: string;
+  /** index into ResolvedCase.phases */
+  readonly phase: number;
+}
+
+export interface LinuxBuilderRef {
+  /** target whose output is the nix.linux-builder.package */
+  readonly package: string;
+  /** target whose output has etc/nix/machines */
+  readonly machines: string;
+}
+
+export interface ResolvedPhase {
+  readonly name: string;
+  readonly targets: readonly string[];
+  readonly linuxBuilder: LinuxBuilderRef | undefined;
 }
 
 /** 'any' = not checked for this target (another expectation says what must hold). */
@@ -42,7 +57,10 @@ export interface ResolvedCase {
   readonly description: string;
   /** input name -> absolute directory of its offline stand-in */
   readonly inputs: Readonly<Record<string, string>>;
+  /** every target of every phase, in build order */
   readonly targets: readonly ResolvedTarget[];
+  /** at least one: the top-level targets form the first phase */
+  readonly phases: readonly ResolvedPhase[];
   readonly conditions: readonly CaseCondition[];
   readonly timeoutMs: number;
   readonly locate: Locator;

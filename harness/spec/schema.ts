@@ -59,6 +59,10 @@ export const ErrorExpectationSchema = z
     system: z.string().optional().describe('missing-builder: the system that was required.'),
     drv: Regex.optional().describe("missing-builder / build-failed: regex on the derivation's name."),
     target: z.string().optional().describe('The target whose build fails; default: any target.'),
+    stage: z
+      .enum(['evaluate', 'build', 'boot', 'build-with-builder'])
+      .optional()
+      .describe('The stage that fails: build (no Linux builder yet), boot (the configured builder does not come up), build-with-builder.'),
   })
   .describe('The failure this condition must produce.');
 
@@ -101,11 +105,31 @@ export const ConditionSpecSchema = z
   })
   .describe('What must hold under one condition.');
 
+const Targets = z.record(z.string(), z.string().min(1));
+
+export const LinuxBuilderSchema = z
+  .strictObject({
+    package: z.string().describe("Target that is the configuration's nix.linux-builder.package (its output has bin/create-builder)."),
+    machines: z.string().describe('Target whose output has etc/nix/machines, as the configuration writes it (usually the system).'),
+  })
+  .describe("Where this phase's configuration defines its Linux builder, for conditions whose builder comes from the configuration.");
+
+export const PhaseSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    targets: Targets.describe('Name -> flake attribute path, built in this phase with whatever builder earlier phases left running.'),
+    'linux-builder': LinuxBuilderSchema.optional(),
+  })
+  .describe('A later phase on the same simulated machine and store, e.g. building the real configuration after a bootstrap one.');
+
 export const CaseSpecSchema = z
   .strictObject({
     description: z.string().min(1).describe('What the case shows and why.'),
     inputs: z.record(z.string(), z.string()).optional().describe('Flake inputs replaced offline: input name -> directory relative to case.yaml.'),
-    targets: z.record(z.string(), z.string().min(1)).describe('Name -> flake output attribute path (no #), built in this order.'),
+    targets: Targets.describe('Name -> flake output attribute path (no #), built in this order (the first phase).'),
+    'linux-builder': LinuxBuilderSchema.optional(),
+    phases: z.array(PhaseSchema).optional().describe('Further phases, in order, on the same machine; target names are unique across all phases.'),
     conditions: z.record(z.string(), ConditionSpecSchema).describe('Built-in (hvf, no-hvf, no-builder) or declared (with simulate:) conditions.'),
     timeout: z.number().positive().optional().describe('Seconds any one nix call may take (default 300).'),
   })

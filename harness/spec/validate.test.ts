@@ -95,3 +95,32 @@ describe('validateCase', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['SPEC_NO_SCHEMA_LINE']);
   });
 });
+
+describe('phases and the linux builder', () => {
+  const phased = `${HEAD}description: x
+targets:
+  runner: darwinConfigurations.runner.system
+  runner-builder: darwinConfigurations.runner.config.nix.linux-builder.package
+linux-builder: { package: runner-builder, machines: runner }
+phases:
+  - name: laptop
+    targets:
+      laptop: darwinConfigurations.laptop.system
+conditions:
+  no-hvf: { build: ok }
+`;
+
+  it('accepts later phases with their own targets', () => {
+    expect(validateCase(phased, 'f').ok).toBe(true);
+  });
+
+  it('rejects a target named in two phases', () => {
+    const [e] = errorsOf(phased.replace('      laptop: darwin', '      runner: darwin'));
+    expect(e).toMatchObject({ code: 'SPEC_DUPLICATE_TARGET', path: 'phases.0.targets.runner' });
+  });
+
+  it('rejects a linux-builder naming a target of another phase', () => {
+    const [e] = errorsOf(phased.replace('machines: runner }', 'machines: laptop }'));
+    expect(e).toMatchObject({ code: 'SPEC_UNKNOWN_TARGET', path: 'linux-builder.machines', linePos: { line: 6 } });
+  });
+});

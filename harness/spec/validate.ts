@@ -81,7 +81,22 @@ export function validateCase(text: string, file: string): ValidateResult {
   const spec = parsed.data;
 
   // 3. Rules over the whole document.
-  const targets = Object.keys(spec.targets);
+  const targets = [...Object.keys(spec.targets), ...(spec.phases ?? []).flatMap((p) => Object.keys(p.targets))];
+  const seen = new Set<string>();
+  (spec.phases ?? []).forEach((p, i) => {
+    for (const t of Object.keys(p.targets)) {
+      if (Object.hasOwn(spec.targets, t) || seen.has(t)) error('SPEC_DUPLICATE_TARGET', ['phases', i, 'targets', t], `target '${t}' is named twice`, 'Target names are unique across all phases; rename one.', true);
+      seen.add(t);
+    }
+  });
+  const checkBuilder = (lb: { package: string; machines: string } | undefined, own: readonly string[], path: Path) => {
+    if (!lb) return;
+    for (const key of ['package', 'machines'] as const) {
+      if (!own.includes(lb[key])) error('SPEC_UNKNOWN_TARGET', [...path, key], `unknown target '${lb[key]}'`, `A phase's linux-builder names targets of the same phase: ${own.join(', ') || '(none)'}.`);
+    }
+  };
+  checkBuilder(spec['linux-builder'], Object.keys(spec.targets), ['linux-builder']);
+  (spec.phases ?? []).forEach((p, i) => checkBuilder(p['linux-builder'], Object.keys(p.targets), ['phases', i, 'linux-builder']));
   if (targets.length === 0) error('SPEC_NO_TARGETS', ['targets'], 'no targets: nothing would be evaluated or built', 'Add at least one `name: flake.attribute.path` under targets.');
   const checkTarget = (name: string | undefined, path: Path) => {
     if (name === undefined) {
