@@ -11,6 +11,8 @@ import type { TaskResult } from '../result/index.ts';
 import { discoverCases, loadCase, loadSuiteConfig, type CaseCondition, type LoadResult, type ResolvedCase, type SuiteConfig } from '../spec/index.ts';
 import { flakecaseCacheDir } from './cache-dir.ts';
 import { evaluateCase, type EvaluatedCase } from './evaluate-case.ts';
+import { observeStages, type TaskEvent } from './observe-stages.ts';
+import { nodeHostSystem, planOnlyReason, runPlanOnly, type SkippedCheck } from './plan-only.ts';
 import { runTask } from './run-task.ts';
 import { interruptible, makeTempRoot, removeTree } from './temp-root.ts';
 import { seedUpstreamCache } from './upstream-cache.ts';
@@ -23,6 +25,13 @@ export interface SuiteOptions {
   /** extra --override-input for every case (e.g. nixfiles=path:/home/me/nixfiles) */
   readonly inputOverrides?: Readonly<Record<string, string>>;
   readonly extraChecks?: readonly ExtraCheck[];
+  /** 'stand-ins' (default): case.yaml inputs replace the flake's; 'locked': the flake.lock's
+   * inputs are used, and a condition this host cannot build runs plan-only (plan-only.ts). */
+  readonly inputs?: 'stand-ins' | 'locked';
+  /** the system this host builds natively (default: from Node's platform and arch) */
+  readonly hostSystem?: string;
+  /** progress: a task entered a stage, or ended */
+  readonly onTaskEvent?: (e: TaskEvent) => void;
 }
 
 export interface TaskOutcome {
@@ -30,6 +39,8 @@ export interface TaskOutcome {
   readonly condition: CaseCondition;
   readonly result: TaskResult;
   readonly mismatches: readonly Mismatch[];
+  /** expectations that could not be checked here (plan-only), never counted as passed */
+  readonly skipped: readonly SkippedCheck[];
 }
 
 export type SetupError = { readonly kind: 'nix'; readonly error: NixError } | { readonly kind: 'suite-config'; readonly message: string };
@@ -69,6 +80,9 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
   const tasks = new Map<string, Promise<TaskOutcome>>();
   let seedings = 0;
   let cache: Promise<BinaryCache | undefined> | undefined;
+  const emit = (e: TaskEvent) => opts.onTaskEvent?.(e);
+  const evaluating = new Set<string>();
+  const hostSystem = opts.hostSystem ?? nodeHostSystem();
   const ctxFor = (c: ResolvedCase) => ({ timeoutMs: c.timeoutMs, signal: controller.signal });
 
   const upstreamCache = () =>
@@ -83,7 +97,14 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
   const evaluate = (c: ResolvedCase) => {
     let e = evaluations.get(c.name);
     if (!e) {
-      e = (async () => limit(async () => evaluateCase(nix, c, await workRoot(), ctxFor(c), opts.inputOverrides)))();
+      // With locked inputs the case.yaml stand-ins are not passed; --flake-input still is.
+      const asRun = opts.inputs === 'locked' ? { ...c, inputs: {} } : c;
+      e = (async () =>
+        limit(async () => {
+          evaluating.add(c.name);
+          for (const cc of c.conditions) if (tasks.has(`${c.name}\0${cc.condition.name}`)) emit({ kind: 'stage', caseName: c.name, condition: cc.condition.name, stage: 'evaluate' });
+          return evaluateCase(nix, asRun, await workRoot(), ctxFor(c), opts.inputOverrides);
+        }))();
       evaluations.set(c.name, e);
     }
     return e;
@@ -108,12 +129,20 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
       let t = tasks.get(key);
       if (!t) {
         const { c, cc } = find(caseName, conditionName);
+        const ref = { caseName, condition: conditionName };
+        const taskNix = observeStages(nix, (stage) => emit({ kind: 'stage', ...ref, stage }));
+        if (evaluating.has(caseName)) queueMicrotask(() => emit({ kind: 'stage', ...ref, stage: 'evaluate' }));
+        const reason = planOnlyReason(opts.inputs ?? 'stand-ins', hostSystem, cc.condition.parts);
         t = (async () => {
           const needsCache = cc.condition.parts.cache === 'upstream';
           const [ev, bc] = await Promise.all([evaluate(c), needsCache ? upstreamCache() : Promise.resolve(undefined)]);
-          const result = await limit(async () => runTask(c, cc, ev, { nix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars }));
-          return { case: c, condition: cc, result, mismatches: checkTask(cc, result, opts.extraChecks) };
-        })();
+          if (reason !== undefined) {
+            const p = await limit(async () => runPlanOnly(c, cc, ev, { nix: taskNix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars, hostSystem, reason }));
+            return { case: c, condition: cc, ...p };
+          }
+          const result = await limit(async () => runTask(c, cc, ev, { nix: taskNix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars }));
+          return { case: c, condition: cc, result, mismatches: checkTask(cc, result, opts.extraChecks), skipped: [] };
+        })().finally(() => emit({ kind: 'end', ...ref }));
         tasks.set(key, t);
       }
       return t;
