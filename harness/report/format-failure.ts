@@ -3,6 +3,7 @@
 import type { Mismatch } from '../assert/index.ts';
 import type { StageRecord, TaskResult } from '../result/index.ts';
 import { errorSummary } from '../result/index.ts';
+import { describeQemuFacts, qemuOutcomeOf } from '../run/stages/index.ts';
 import type { ResolvedCase } from '../spec/index.ts';
 
 function ms(d: number): string {
@@ -36,6 +37,14 @@ export function formatMismatch(c: ResolvedCase, m: Mismatch): string {
   return lines.join('\n');
 }
 
+// The builder's qemu line as the model saw it on this host, when an expectation is about it.
+export function formatQemu(r: TaskResult, mismatches: readonly Mismatch[]): string[] {
+  const outcome = qemuOutcomeOf(r);
+  const aboutQemu = mismatches.some((m) => m.path[2] === 'qemu' || /^qemu stage/.test(m.actual));
+  if (outcome?.status !== 'ok' || !aboutQemu) return [];
+  return ['qemu:', ...describeQemuFacts(outcome.value).map((l) => `  ${l}`)];
+}
+
 export function formatFailure(c: ResolvedCase, r: TaskResult, mismatches: readonly Mismatch[]): string {
   const failedCmd = r.stages.flatMap((s) => (s.status === 'failed' && s.error.source === 'nix' ? [s.error.nix.escapedCommand] : []))[0];
   return [
@@ -43,6 +52,7 @@ export function formatFailure(c: ResolvedCase, r: TaskResult, mismatches: readon
     ...mismatches.map((m) => formatMismatch(c, m)),
     'stages:',
     formatStages(r),
+    ...formatQemu(r, mismatches),
     ...(failedCmd ? ['failed command (as run, in the task store):', `  ${failedCmd}`] : []),
     're-run from your checkout:',
     `  ${r.reproduce}`,

@@ -1,1 +1,10 @@
 export { formatFailure, formatMismatch, formatStage, formatStages } from './format-failure.ts';
+export { renderAnnotations, escapeData, escapeProperty } from './annotations.ts';
+export { renderSummary } from './github-summary.ts';
+export { renderJson } from './json.ts';
+export { renderJunit, escapeXml } from './junit.ts';
+export { liveLines } from './progress-tty.ts';
+export type { Reporter, ReporterClass, ReporterContext, ReporterOptions, RunStart, TaskRef } from './reporter.ts';
+export { REPORTERS, REPORTER_NAMES, type ReporterName } from './reporters.ts';
+export { countsLine, countTasks, makeRunReport, type RunCounts, type RunMeta, type RunReport } from './run-report.ts';
+export { failureStage, qemuSummary, statusOf, toTaskReport, type QemuSummary, type ReportedMismatch, type ReportedSkip, type TaskReport, type TaskStatus, type Where } from './task-report.ts';
