@@ -7,6 +7,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { makeNixError, type CallContext, type NixAdapter, type NixError } from '../nix/index.ts';
 import type { ResolvedCase } from '../spec/index.ts';
+import { applyDropIn } from './drop-in-module.ts';
 
 export interface EvaluatedTarget {
   readonly name: string;
@@ -44,8 +45,13 @@ export async function evaluateCase(
   // The store must live outside the flake directory: nix copies the flake into the store.
   await cp(c.dir, flakeDir, { recursive: true, dereference: false, filter: (src) => !src.endsWith('/result') });
   const flakeRef = `path:${flakeDir}`;
-  const overrides = { ...overridesFor(c), ...inputOverrides };
+  const dropIn = await applyDropIn(c.inputs, workRoot);
+  const overrides = { ...(dropIn.ok ? dropIn.overrides : overridesFor(c)), ...inputOverrides };
   const targets: EvaluatedTarget[] = [];
+  if (!dropIn.ok) {
+    const error = makeNixError({ kind: 'unknown', summary: dropIn.message }, [], undefined, '');
+    return { flakeDir, flakeRef, evalStore, overrides, targets: c.targets.map((t) => ({ name: t.name, attribute: t.attribute, drv: { ok: false, error } })), durationMs: 0 };
+  }
   for (const t of c.targets) {
     const drv = await nix.evalDrvPath({ flakeRef, attribute: t.attribute, overrides }, { store: evalStore }, ctx);
     targets.push({ name: t.name, attribute: t.attribute, drv: drv.ok ? drv : { ok: false, error: pointAtCase(drv.error, c.dir) } });

@@ -7,7 +7,7 @@ import type { OutputFacts } from '../result/index.ts';
 import type { ResolvedOutputCheck } from '../spec/index.ts';
 
 const MAX_CONTENT = 4 * 1024 * 1024;
-const STORE_REF = /\/nix\/store\/[0-9a-df-np-sv-z]{32}-([^/\s"'`;:)$\\]+)/g;
+const STORE_REF = /\/nix\/store\/[0-9a-df-np-sv-z]{32}-([^/\s"'`;:)$\\<>]+)/g;
 
 export function storeReferences(text: string): string[] {
   const names = new Set<string>();
