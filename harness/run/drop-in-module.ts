@@ -2,7 +2,8 @@
 // modules/nix/linux-builder.nix, kept outside the repo) that replaces the nix-darwin stand-in's
 // own module, unchanged. The stand-in is copied into the run's workspace first: the checkout is
 // never written.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -34,4 +35,15 @@ export async function applyDropIn(
     overrides[name] = `path:${copy}`;
   }
   return { ok: true, overrides };
+}
+
+/** What the drop-in contributes to a result-cache key: the file's content, not its name. */
+export function dropInFingerprint(env: NodeJS.ProcessEnv = process.env): string | null {
+  const file = env[DROP_IN_ENV];
+  if (!file) return null;
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return `missing:${file}`;
+  }
 }

@@ -15,6 +15,8 @@ import { observeStages, type TaskEvent } from './observe-stages.ts';
 import { nodeHostSystem, planOnlyReason, runPlanOnly, type SkippedCheck } from './plan-only.ts';
 import { runTask } from './run-task.ts';
 import { interruptible, makeTempRoot, removeTree } from './temp-root.ts';
+import { dropInFingerprint } from './drop-in-module.ts';
+import { fileResultCache, taskKey } from './result-cache.ts';
 import { seedUpstreamCache } from './upstream-cache.ts';
 
 export interface SuiteOptions {
@@ -30,6 +32,8 @@ export interface SuiteOptions {
   readonly inputs?: 'stand-ins' | 'locked';
   /** the system this host builds natively (default: from Node's platform and arch) */
   readonly hostSystem?: string;
+  /** Reuse results of unchanged tasks from the on-disk result cache (default false). */
+  readonly resultCache?: boolean;
   /** progress: a task entered a stage, or ended */
   readonly onTaskEvent?: (e: TaskEvent) => void;
 }
@@ -41,6 +45,8 @@ export interface TaskOutcome {
   readonly mismatches: readonly Mismatch[];
   /** expectations that could not be checked here (plan-only), never counted as passed */
   readonly skipped: readonly SkippedCheck[];
+  /** true when the result came from the result cache and no nix ran for it */
+  readonly cached?: boolean;
 }
 
 export type SetupError = { readonly kind: 'nix'; readonly error: NixError } | { readonly kind: 'suite-config'; readonly message: string };
@@ -79,6 +85,7 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
   const evaluations = new Map<string, Promise<EvaluatedCase>>();
   const tasks = new Map<string, Promise<TaskOutcome>>();
   let seedings = 0;
+  const results = opts.resultCache ? fileResultCache(join(opts.cacheDir ?? flakecaseCacheDir(), 'results')) : undefined;
   let cache: Promise<BinaryCache | undefined> | undefined;
   const emit = (e: TaskEvent) => opts.onTaskEvent?.(e);
   const evaluating = new Set<string>();
@@ -135,13 +142,23 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
         const reason = planOnlyReason(opts.inputs ?? 'stand-ins', hostSystem, cc.condition.parts);
         t = (async () => {
           const needsCache = cc.condition.parts.cache === 'upstream';
-          const [ev, bc] = await Promise.all([evaluate(c), needsCache ? upstreamCache() : Promise.resolve(undefined)]);
+          const bc = needsCache ? await upstreamCache() : undefined;
           if (reason !== undefined) {
+            const ev = await evaluate(c);
             const p = await limit(async () => runPlanOnly(c, cc, ev, { nix: taskNix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars, hostSystem, reason }));
             return { case: c, condition: cc, ...p };
           }
+          const cacheKey = results
+            ? await taskKey({ caseDir: c.dir, inputDirs: Object.values(c.inputs), condition: cc, nix: `${nix.binary.path} ${nix.binary.version.text}`, upstreamCache: bc?.uri, extra: [opts.inputOverrides ?? null, vars, dropInFingerprint()] })
+            : undefined;
+          const hit = cacheKey && results ? await results.get(cacheKey) : undefined;
+          if (hit) return { case: c, condition: cc, result: hit, mismatches: checkTask(cc, hit, opts.extraChecks), skipped: [], cached: true };
+          const ev = await evaluate(c);
           const result = await limit(async () => runTask(c, cc, ev, { nix: taskNix, cache: bc, workRoot: await workRoot(), ctx: ctxFor(c), vars }));
-          return { case: c, condition: cc, result, mismatches: checkTask(cc, result, opts.extraChecks), skipped: [] };
+          // An interrupted or timed-out run says nothing about the next one: never keep it.
+          const transient = result.stages.some((s) => s.status === 'failed' && s.error.source === 'nix' && (s.error.nix.failure.kind === 'cancelled' || s.error.nix.failure.kind === 'timeout'));
+          if (cacheKey && results && !transient) await results.put(cacheKey, result);
+          return { case: c, condition: cc, result, mismatches: checkTask(cc, result, opts.extraChecks), skipped: [], cached: false };
         })().finally(() => emit({ kind: 'end', ...ref }));
         tasks.set(key, t);
       }
