@@ -23,7 +23,7 @@ export function renderSummary(report: RunReport): string {
   const lines = [
     `## flakecase: ${countsLine(report.counts)}`,
     '',
-    `nix ${report.meta.nixVersion}, ${report.meta.inputs === 'locked' ? 'locked (real) inputs' : 'offline stand-ins'}, ${(report.durationMs / 1000).toFixed(1)} s`,
+    `nix ${report.meta.nixVersion}, ${report.meta.inputs === 'locked' ? 'locked (real) inputs' : 'offline stand-ins'}, ${(report.durationMs / 1000).toFixed(1)}s`,
     '',
     `| case | ${conditions.map(md).join(' | ')} |`,
     `| --- | ${conditions.map(() => '---').join(' | ')} |`,

@@ -76,11 +76,15 @@ function record(v: unknown): Record<string, unknown> | undefined {
 
 /**
  * Reads the accelerator and boot outcome from `result.extra.qemu`, tolerating the shapes a qemu
- * stage may record (flat facts, QemuFacts with `resolution`, or `{ facts }`); absent -> undefined.
+ * stage may record (flat facts, QemuFacts with `resolution`, `{ facts }`, or the stage's tagged
+ * `{ status, value: { facts } }`); absent -> undefined, so the summary shows '—'.
  */
 export function qemuSummary(extra: Readonly<Record<string, unknown>>): QemuSummary | undefined {
-  const q = record(extra.qemu);
-  if (!q) return undefined;
+  const outer = record(extra.qemu);
+  if (!outer) return undefined;
+  // The qemu stage records { kind, status: 'ok', value: { facts } } (harness/run/stages/qemu-result.ts).
+  if (typeof outer.status === 'string' && outer.status !== 'ok') return undefined;
+  const q = record(outer.value) ?? outer;
   const facts = record(q.facts) ?? q;
   const resolution = record(facts.resolution);
   const accel = q.accelerator ?? facts.accelerator ?? resolution?.accelerator;

@@ -80,7 +80,8 @@ export function splitExpectations(
   }
   const skippedBuild = wanted.filter(([t]) => !failedEval.has(t));
   if (skippedBuild.length > 0) {
-    if (uniform) skipped.push({ path: at('build'), reason: BUILD_REASON(why) });
+    // One entry for a uniform `build:` only when all of it is skipped; else name each target.
+    if (uniform && skippedBuild.length === wanted.length) skipped.push({ path: at('build'), reason: BUILD_REASON(why) });
     else for (const [t] of skippedBuild) skipped.push({ path: at('build', t), reason: BUILD_REASON(why) });
   }
 
