@@ -42,7 +42,8 @@ export class TtyReporter implements Reporter {
   }
 
   private redraw(permanent: readonly string[] = []): void {
-    const columns = this.ctx.out.columns ?? 80;
+    // A pty without a window size reports 0 columns: treat it as unknown.
+    const columns = this.ctx.out.columns || 80;
     const live = liveLines([...this.running.values()], this.total - this.ended - this.running.size, this.ctx.now(), columns);
     // Up to the first live line, erase to the end of the screen, print what stays, then live.
     const erase = this.drawn > 0 ? `\r${ESC}${this.drawn}A${ESC}J` : `\r${ESC}J`;
