@@ -1,9 +1,11 @@
-// All expectations of one condition against one task result. Pure.
+// All expectations of one condition against one task result. Pure. The qemu check is always
+// on: a qemu block must never pass because nothing looked at it.
 import type { TaskResult } from '../result/index.ts';
 import type { CaseCondition } from '../spec/index.ts';
 import { checkBuild } from './check-build.ts';
 import { checkError } from './check-error.ts';
 import { checkOutputs } from './check-outputs.ts';
+import { checkQemu } from './check-qemu.ts';
 import type { Mismatch } from './mismatch.ts';
 
 export type ExtraCheck = (cc: CaseCondition, result: TaskResult) => Mismatch[];
@@ -16,6 +18,7 @@ export function checkTask(cc: CaseCondition, result: TaskResult, extra: readonly
     ...checkBuild(name, e, result.targets, uniform),
     ...checkError(name, e.error, result.targets, result.vars, result.nixVersion),
     ...checkOutputs(name, e.outputs, result.outputs, result.vars),
+    ...checkQemu(cc, result),
     ...extra.flatMap((x) => x(cc, result)),
   ];
 }

@@ -10,6 +10,7 @@ import type { CaseCondition, ResolvedCase } from '../spec/index.ts';
 import type { EvaluatedCase } from './evaluate-case.ts';
 import { inspectOutput } from './inspect-outputs.ts';
 import { reproduceCommand } from './reproduce.ts';
+import { QEMU_EXTRA_KEY, runQemuStage } from './stages/index.ts';
 import { removeTree } from './temp-root.ts';
 
 export interface TaskDeps {
@@ -114,6 +115,10 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
         : { stage: 'inspect', status: 'skipped', durationMs: 0, reason: 'no outputs: checks for this condition' },
     );
 
+    // qemu: the builder's command line, extracted and resolved for this host (stages/qemu-stage.ts).
+    const qemu = await runQemuStage({ cc, targets, store, taskDir: dir, settings, nix, ctx });
+    stages.push(qemu.record);
+
     return {
       caseName: c.name,
       condition: cc.condition,
@@ -126,7 +131,7 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
       durationMs: performance.now() - started,
       vars: deps.vars,
       nixVersion: [nix.binary.version.major, nix.binary.version.minor, nix.binary.version.patch],
-      extra: {},
+      extra: { [QEMU_EXTRA_KEY]: qemu.outcome },
     };
   } finally {
     if (!deps.keep) await removeTree(dir);
