@@ -131,7 +131,8 @@ export async function runQemuStage(input: QemuStageInput): Promise<QemuStageRun>
     timeoutMs: Math.min(input.ctx.timeoutMs, QEMU_STAGE_TIMEOUT_MS),
   });
   if (!ran.ok) {
-    const outcome = qemuFailed('DYNAMIC_RUN_FAILED', `create-builder failed: ${ran.error.message.split('\n')[0] ?? ''}`, ran.error.stderrTail.split('\n'));
+    const killed = ran.killed.length > 0 ? [`killed what it left running: pid ${ran.killed.join(', ')}`] : [];
+    const outcome = qemuFailed('DYNAMIC_RUN_FAILED', `create-builder failed: ${ran.error.message.split('\n')[0] ?? ''}`, [...ran.error.stderrTail.split('\n'), ...killed]);
     return done(outcome, { source: 'nix', nix: ran.error });
   }
   const picked = pickQemuSystem(ran.recording);

@@ -52,16 +52,19 @@ const SUDO_STUB = [
   '',
 ].join('\n');
 
+/** Writes the script copies and stubs a CopyPlan lists. */
+export async function writeCopyPlan(plan: CopyPlan): Promise<void> {
+  for (const dir of plan.dirs) await mkdir(dir, { recursive: true });
+  for (const f of plan.files) await writeFile(f.path, f.text, { mode: f.mode });
+  for (const l of plan.symlinks) await symlink(l.target, l.path);
+}
+
 export async function runBuilder(input: RunBuilderInput): Promise<RunBuilderResult> {
   const paths = workspacePaths(input.workspace);
   await mkdir(paths.tmp, { recursive: true });
   await mkdir(paths.hostBin, { recursive: true });
   await writeFile(join(paths.hostBin, 'sudo'), SUDO_STUB, { mode: 0o755 });
-  if (input.copy) {
-    for (const dir of input.copy.dirs) await mkdir(dir, { recursive: true });
-    for (const f of input.copy.files) await writeFile(f.path, f.text, { mode: f.mode });
-    for (const l of input.copy.symlinks) await symlink(l.target, l.path);
-  }
+  if (input.copy) await writeCopyPlan(input.copy);
 
   const marker = randomUUID();
   const env: Record<string, string> = {
@@ -72,7 +75,11 @@ export async function runBuilder(input: RunBuilderInput): Promise<RunBuilderResu
     [MARKER_VAR]: marker,
   };
   const command = input.copy ? input.copy.entry : 'create-builder';
-  let killed: number[] = [];
+  // The timeout ends nix shell (or what it exec'd), but a process the script left in the
+  // background keeps the output pipes open and the run waiting: shortly after the timeout,
+  // everything carrying the marker goes too.
+  const killed: number[] = [];
+  const reaper = setTimeout(() => killed.push(...reapMarked(marker)), input.timeoutMs + 250);
   try {
     const r = await input.nix.run(input.settings, ['shell', input.builderOut, '-c', command], {
       ...input.ctx,
@@ -80,11 +87,13 @@ export async function runBuilder(input: RunBuilderInput): Promise<RunBuilderResu
       cwd: input.workspace,
       timeoutMs: input.timeoutMs,
     });
-    killed = reapMarked(marker);
+    clearTimeout(reaper);
+    killed.push(...reapMarked(marker));
     if (!r.ok) return { ok: false, error: r.error, killed };
     const text = await readFile(paths.record, 'utf8').catch(() => '');
     return { ok: true, recording: readRecording(text), stderr: r.value.stderr, killed };
   } finally {
-    if (killed.length === 0) killed = reapMarked(marker);
+    clearTimeout(reaper);
+    reapMarked(marker);
   }
 }
