@@ -50,7 +50,7 @@ export async function runInit(dir: string, io: CliIO): Promise<number> {
   if (!(await exists(join(repo, 'flake.nix')))) {
     io.stderr.write(`flakecase init: warning: ${rel(repo)} has no flake.nix; the starter cases import its darwinModules.default as the nixfiles input\n`);
   }
-  if (written.length > 0) io.stdout.write(`next: npx flakecase --cases ${rel(join(repo, 'cases'))} --flake-input nixfiles=${rel(repo)}\n`);
+  if (written.length > 0) io.stdout.write(`next: flakecase --cases ${rel(join(repo, 'cases'))} --flake-input nixfiles=${rel(repo)}\n`);
   if (refused.length > 0) {
     throw new CliError('E_INIT_EXISTS', `${refused.length} file(s) already existed and were not overwritten`, 'Move or delete them to take the starter version; the other files were written.');
   }
