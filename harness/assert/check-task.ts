@@ -16,7 +16,7 @@ export function checkTask(cc: CaseCondition, result: TaskResult, extra: readonly
   const uniform = new Set(Object.values(e.build)).size <= 1;
   return [
     ...checkBuild(name, e, result.targets, uniform),
-    ...checkError(name, e.error, result.targets, result.vars, result.nixVersion),
+    ...checkError(name, e.error, result.targets, result.vars, result.nixVersion, result.stages),
     ...checkOutputs(name, e.outputs, result.outputs, result.vars),
     ...checkQemu(cc, result),
     ...extra.flatMap((x) => x(cc, result)),

@@ -5,10 +5,11 @@ import type { NixError } from '../nix/index.ts';
 
 export type StageName = 'evaluate' | 'plan' | 'build' | 'inspect' | 'qemu' | 'boot' | 'build-with-builder';
 
+/** `phase` names the case phase a build/boot stage belongs to, when the case has several. */
 export type StageRecord =
-  | { readonly stage: StageName; readonly status: 'ok'; readonly durationMs: number; readonly note?: string }
-  | { readonly stage: StageName; readonly status: 'failed'; readonly durationMs: number; readonly error: TaskError }
-  | { readonly stage: StageName; readonly status: 'skipped'; readonly durationMs: 0; readonly reason: string };
+  | { readonly stage: StageName; readonly status: 'ok'; readonly durationMs: number; readonly note?: string; readonly phase?: string }
+  | { readonly stage: StageName; readonly status: 'failed'; readonly durationMs: number; readonly error: TaskError; readonly phase?: string }
+  | { readonly stage: StageName; readonly status: 'skipped'; readonly durationMs: 0; readonly reason: string; readonly phase?: string };
 
 /** A nix failure, or a failure flakecase itself detected (the builder did not boot, ...). */
 export type TaskError =
@@ -33,7 +34,13 @@ export interface Plan {
 }
 
 export type TargetOutcome =
-  | { readonly status: 'built'; readonly outputs: Readonly<Record<string, string>>; readonly how: 'built' | 'fetched' | 'present'; readonly stage: StageName }
+  | {
+      readonly status: 'built';
+      readonly outputs: Readonly<Record<string, string>>;
+      /** built here, fetched from the cache, already in the store, or built on the simulated Linux builder */
+      readonly how: 'built' | 'fetched' | 'present' | 'built-on-builder';
+      readonly stage: StageName;
+    }
   | { readonly status: 'failed'; readonly error: TaskError; readonly stage: StageName }
   | { readonly status: 'not-evaluated'; readonly error: TaskError }
   | { readonly status: 'skipped'; readonly reason: string };

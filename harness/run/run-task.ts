@@ -11,6 +11,7 @@ import type { EvaluatedCase } from './evaluate-case.ts';
 import { inspectOutput } from './inspect-outputs.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { QEMU_EXTRA_KEY, runQemuStage } from './stages/index.ts';
+import { buildPhases } from './stages/build-phases.ts';
 import { removeTree } from './temp-root.ts';
 
 export interface TaskDeps {
@@ -77,29 +78,11 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
       stages.push({ stage: 'plan', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
     }
 
-    // build: each target in order, so one failure does not hide what the others do.
-    const targets: TargetResult[] = [];
-    const t0 = performance.now();
-    let firstBuildError: TaskError | undefined;
-    for (const t of ev.targets) {
-      if (!t.drv.ok) {
-        targets.push({ name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixError(t.drv.error) } });
-        continue;
-      }
-      const drvPath = t.drv.value;
-      const b = await nix.build(settings, [drvPath], ctx);
-      if (b.ok) {
-        const outputs = b.value[0]?.outputs ?? {};
-        const how = plan?.toBuild.some((p) => p.drvPath === drvPath) ? 'built' : Object.values(outputs).some((o) => plan?.toFetch.includes(o)) ? 'fetched' : 'present';
-        targets.push({ name: t.name, attribute: t.attribute, drvPath: t.drv.value, outcome: { status: 'built', outputs, how, stage: 'build' } });
-      } else {
-        firstBuildError ??= nixError(b.error);
-        targets.push({ name: t.name, attribute: t.attribute, drvPath: t.drv.value, outcome: { status: 'failed', error: nixError(b.error), stage: 'build' } });
-      }
-    }
+    // build, boot, build-with-builder: phase by phase on one simulated machine (stages/build-phases.ts).
+    const phases = await buildPhases({ c, cc, ev, plan, store, taskDir: dir, nix, ctx, cache: deps.cache });
+    const targets = phases.targets;
     if (drvs.length === 0) stages.push({ stage: 'build', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
-    else if (firstBuildError) stages.push({ stage: 'build', status: 'failed', durationMs: performance.now() - t0, error: firstBuildError });
-    else stages.push({ stage: 'build', status: 'ok', durationMs: performance.now() - t0, note: `${drvs.length} target(s) built` });
+    else stages.push(...phases.stages);
 
     // inspect: read what this condition's output checks name, while the store still exists.
     const i0 = performance.now();
@@ -116,8 +99,11 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
     );
 
     // qemu: the builder's command line, extracted and resolved for this host (stages/qemu-stage.ts).
-    const qemu = await runQemuStage({ cc, targets, store, taskDir: dir, settings, nix, ctx });
-    stages.push(qemu.record);
+    // A boot already read the line of the builder the expectations name: use that reading.
+    const wanted = cc.expect.qemu?.target;
+    const booted = phases.boots.find((b) => b.qemu !== undefined && (wanted === undefined || b.qemu.outcome.status !== 'ok' || b.qemu.outcome.value.target === wanted));
+    const qemu = booted?.qemu ?? (await runQemuStage({ cc, targets, store, taskDir: dir, settings: phases.settings, nix, ctx }));
+    stages.push(booted?.qemu ? { ...qemu.record, ...(qemu.record.status === 'ok' ? { note: `${qemu.record.note ?? ''} (read at boot)` } : {}) } : qemu.record);
 
     return {
       caseName: c.name,
