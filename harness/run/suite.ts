@@ -149,7 +149,7 @@ function createSuite(nix: NixAdapter, config: SuiteConfig, cases: Suite['cases']
             return { case: c, condition: cc, ...p };
           }
           const cacheKey = results
-            ? await taskKey({ caseDir: c.dir, inputDirs: Object.values(c.inputs), condition: cc, nix: `${nix.binary.path} ${nix.binary.version.text}`, upstreamCache: bc?.uri, extra: [opts.inputOverrides ?? null, vars, dropInFingerprint()] })
+            ? await taskKey({ caseDir: c.dir, inputDirs: Object.values(c.inputs), condition: cc, nix: `${nix.binary.path} ${nix.binary.version.text}`, upstreamCache: bc?.uri, extra: [opts.inputOverrides ?? null, vars, dropInFingerprint(), opts.inputs ?? 'stand-ins'] })
             : undefined;
           const hit = cacheKey && results ? await results.get(cacheKey) : undefined;
           if (hit) return { case: c, condition: cc, result: hit, mismatches: checkTask(cc, hit, opts.extraChecks), skipped: [], cached: true };
