@@ -8,7 +8,7 @@ export function describeOutcome(t: TargetResult): string {
   const o = t.outcome;
   switch (o.status) {
     case 'built':
-      return `ok (${o.how})`;
+      return `ok (${o.how === 'built-on-builder' ? 'built on the Linux builder' : o.how})`;
     case 'failed':
       return `fails at stage ${o.stage}: ${errorSummary(o.error)}`;
     case 'not-evaluated':

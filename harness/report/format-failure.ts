@@ -1,6 +1,6 @@
 // The text a failing (case, condition) shows: each broken expectation at its case.yaml
 // line:column with expected and actual, the stages, and the nix command to re-run.
-import type { Mismatch } from '../assert/index.ts';
+import { describeOutcome, type Mismatch } from '../assert/index.ts';
 import type { StageRecord, TaskResult } from '../result/index.ts';
 import { errorSummary } from '../result/index.ts';
 import { describeQemuFacts, qemuOutcomeOf } from '../run/stages/index.ts';
@@ -11,13 +11,14 @@ function ms(d: number): string {
 }
 
 export function formatStage(s: StageRecord): string {
+  const name = s.phase ? `${s.stage} [${s.phase}]` : s.stage;
   switch (s.status) {
     case 'ok':
-      return `${s.stage} ok (${ms(s.durationMs)}${s.note ? `, ${s.note}` : ''})`;
+      return `${name} ok (${ms(s.durationMs)}${s.note ? `, ${s.note}` : ''})`;
     case 'failed':
-      return `${s.stage} FAILED (${ms(s.durationMs)}): ${errorSummary(s.error)}`;
+      return `${name} FAILED (${ms(s.durationMs)}): ${errorSummary(s.error)}`;
     case 'skipped':
-      return `${s.stage} skipped: ${s.reason}`;
+      return `${name} skipped: ${s.reason}`;
     default: {
       const never: never = s;
       return never;
@@ -27,6 +28,12 @@ export function formatStage(s: StageRecord): string {
 
 export function formatStages(r: TaskResult): string {
   return r.stages.map((s) => `  ${formatStage(s)}`).join('\n');
+}
+
+// What became of each target: built here, fetched from the cache, built on the simulated
+// Linux builder, or failed (at which stage, and why).
+export function formatTargets(r: TaskResult): string {
+  return r.targets.map((t) => `  ${t.name}: ${describeOutcome(t)}`).join('\n');
 }
 
 export function formatMismatch(c: ResolvedCase, m: Mismatch): string {
@@ -52,6 +59,8 @@ export function formatFailure(c: ResolvedCase, r: TaskResult, mismatches: readon
     ...mismatches.map((m) => formatMismatch(c, m)),
     'stages:',
     formatStages(r),
+    'targets:',
+    formatTargets(r),
     ...formatQemu(r, mismatches),
     ...(failedCmd ? ['failed command (as run, in the task store):', `  ${failedCmd}`] : []),
     're-run from your checkout:',

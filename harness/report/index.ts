@@ -1,4 +1,4 @@
-export { formatFailure, formatMismatch, formatStage, formatStages } from './format-failure.ts';
+export { formatFailure, formatMismatch, formatStage, formatStages, formatTargets } from './format-failure.ts';
 export { renderAnnotations, escapeData, escapeProperty } from './annotations.ts';
 export { renderSummary } from './github-summary.ts';
 export { renderJson } from './json.ts';
