@@ -39,3 +39,15 @@ describe('applyDropIn', () => {
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('FLAKECASE_LINUX_BUILDER_MODULE=/no/such.nix: no such file') });
   });
 });
+
+describe('applyDropIn, concurrently', () => {
+  it('makes one copy when several cases ask at once', async () => {
+    const dir = standIn();
+    const upstream = join(root, 'upstream2.nix');
+    writeFileSync(upstream, 'upstream text');
+    const env = { FLAKECASE_LINUX_BUILDER_MODULE: upstream };
+    const results = await Promise.all([1, 2, 3, 4].map(() => applyDropIn({ 'nix-darwin': dir }, join(root, 'w4'), env)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => (r.ok ? r.overrides['nix-darwin'] : '')))).toEqual(new Set([`path:${join(root, 'w4', 'drop-in-nix-darwin')}`]));
+  });
+});

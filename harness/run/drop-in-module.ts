@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export const DROP_IN_ENV = 'FLAKECASE_LINUX_BUILDER_MODULE';
 const MODULE_PATH = join('modules', 'nix', 'linux-builder.nix');
 
+const copies = new Map<string, Promise<void>>();
+
 export type DropInResult = { ok: true; overrides: Record<string, string> } | { ok: false; message: string };
 
 /** Input overrides with the drop-in applied to every input that has the module. */
@@ -27,11 +29,17 @@ export async function applyDropIn(
     }
     if (!existsSync(file)) return { ok: false, message: `${DROP_IN_ENV}=${file}: no such file. Point it at a copy of nix-darwin's modules/nix/linux-builder.nix, or unset it.` };
     const copy = join(workRoot, `drop-in-${name}`);
-    if (!existsSync(copy)) {
-      await mkdir(copy, { recursive: true });
-      await cp(dir, copy, { recursive: true });
-      await copyFile(file, join(copy, MODULE_PATH));
+    // Cases are evaluated concurrently: the first one makes the copy, the others wait for it.
+    let made = copies.get(copy);
+    if (!made) {
+      made = (async () => {
+        await mkdir(copy, { recursive: true });
+        await cp(dir, copy, { recursive: true });
+        await copyFile(file, join(copy, MODULE_PATH));
+      })();
+      copies.set(copy, made);
     }
+    await made;
     overrides[name] = `path:${copy}`;
   }
   return { ok: true, overrides };
