@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { checkTask, type Mismatch } from '../assert/index.ts';
 import { builderAtStart, conditionSettings, type BinaryCache, type ConditionParts } from '../conditions/index.ts';
 import type { CallContext, NixAdapter } from '../nix/index.ts';
-import type { Plan, StageRecord, TargetResult, TaskError, TaskResult } from '../result/index.ts';
+import type { StageRecord, TargetResult, TaskError, TaskResult } from '../result/index.ts';
 import type { BuildExpectation, CaseCondition, ResolvedCase, ResolvedExpectations } from '../spec/index.ts';
 import type { EvaluatedCase } from './evaluate-case.ts';
 import { reproduceCommand } from './reproduce.ts';
+import { evaluateStage, planStage } from './stages/evaluate-and-plan.ts';
 import { removeTree } from './temp-root.ts';
 
 /** An expectation that was not checked, where it is written, and why. */
@@ -136,41 +137,15 @@ export async function runPlanOnly(c: ResolvedCase, cc: CaseCondition, ev: Evalua
   const settings = conditionSettings(cc.condition.parts, store, deps.cache, builderAtStart(cc.condition.parts));
   const stages: StageRecord[] = [];
   try {
-    const evalFailure = ev.targets.find((t) => !t.drv.ok);
-    stages.push(
-      evalFailure && !evalFailure.drv.ok
-        ? { stage: 'evaluate', status: 'failed', durationMs: ev.durationMs, error: nixError(evalFailure.drv.error) }
-        : { stage: 'evaluate', status: 'ok', durationMs: ev.durationMs, note: `${ev.targets.length} target(s) instantiated` },
-    );
-    const drvs = ev.targets.flatMap((t) => (t.drv.ok ? [t.drv.value] : []));
-
-    let plan: Plan | undefined;
+    stages.push(evaluateStage(ev));
+    const planned = await planStage(nix, ev, store, settings, ctx, { showTargets: true });
+    stages.push(planned.record);
+    const plan = planned.plan;
     const facts: StaticTargetFacts[] = [];
-    if (drvs.length > 0) {
-      const t0 = performance.now();
-      const planned = await (async (): Promise<{ ok: true; note: string } | { ok: false; error: TaskError }> => {
-        const cp = await nix.copyDerivations(ev.evalStore, store, drvs, ctx);
-        if (!cp.ok) return { ok: false, error: nixError(cp.error) };
-        const dry = await nix.dryRun(settings, drvs, ctx);
-        if (!dry.ok) return { ok: false, error: nixError(dry.error) };
-        const shown = await nix.showDerivations(settings, [...new Set([...drvs, ...dry.value.toBuild])], ctx);
-        if (!shown.ok) return { ok: false, error: nixError(shown.error) };
-        const toBuild = dry.value.toBuild.map((d) => {
-          const info = shown.value.get(d);
-          return { drvPath: d, name: info?.name ?? d.slice(44, -4), system: info?.system ?? 'unknown' };
-        });
-        plan = { toBuild, toFetch: dry.value.toFetch };
-        for (const t of ev.targets) {
-          if (!t.drv.ok) continue;
-          const info = shown.value.get(t.drv.value);
-          facts.push({ target: t.name, drvPath: t.drv.value, name: info?.name ?? '', system: info?.system ?? 'unknown', outputs: info?.outputs ?? {} });
-        }
-        return { ok: true, note: `${toBuild.length} to build, ${plan.toFetch.length} to fetch` };
-      })();
-      const durationMs = performance.now() - t0;
-      stages.push(planned.ok ? { stage: 'plan', status: 'ok', durationMs, note: planned.note } : { stage: 'plan', status: 'failed', durationMs, error: planned.error });
-    } else {
-      stages.push({ stage: 'plan', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
+    for (const t of ev.targets) {
+      if (!t.drv.ok || plan === undefined) continue;
+      const info = planned.derivations.get(t.drv.value);
+      facts.push({ target: t.name, drvPath: t.drv.value, name: info?.name ?? '', system: info?.system ?? 'unknown', outputs: info?.outputs ?? {} });
     }
     stages.push({ stage: 'build', status: 'skipped', durationMs: 0, reason: deps.reason });
     stages.push({ stage: 'inspect', status: 'skipped', durationMs: 0, reason: 'nothing was built' });
@@ -181,13 +156,13 @@ export async function runPlanOnly(c: ResolvedCase, cc: CaseCondition, ev: Evalua
         : { name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixError(t.drv.error) } },
     );
     const buildsBySystem: Record<string, number> = {};
-    for (const d of (plan as Plan | undefined)?.toBuild ?? []) buildsBySystem[d.system] = (buildsBySystem[d.system] ?? 0) + 1;
+    for (const d of plan?.toBuild ?? []) buildsBySystem[d.system] = (buildsBySystem[d.system] ?? 0) + 1;
     const planOnly: PlanOnlyFacts = {
       hostSystem: deps.hostSystem,
       reason: deps.reason,
       targets: facts,
       buildsBySystem,
-      fromCache: (plan as Plan | undefined)?.toFetch.length ?? 0,
+      fromCache: plan?.toFetch.length ?? 0,
     };
     const result: TaskResult = {
       caseName: c.name,

@@ -5,13 +5,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { builderAtStart, conditionSettings, type BinaryCache } from '../conditions/index.ts';
 import type { CallContext, NixAdapter } from '../nix/index.ts';
-import type { OutputFacts, Plan, StageName, StageRecord, TargetResult, TaskError, TaskResult } from '../result/index.ts';
+import type { OutputFacts, StageRecord, TaskResult } from '../result/index.ts';
 import type { CaseCondition, ResolvedCase } from '../spec/index.ts';
 import type { EvaluatedCase } from './evaluate-case.ts';
 import { inspectOutput } from './inspect-outputs.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { QEMU_EXTRA_KEY, runQemuStage } from './stages/index.ts';
 import { buildPhases } from './stages/build-phases.ts';
+import { evaluateStage, planStage } from './stages/evaluate-and-plan.ts';
 import { removeTree } from './temp-root.ts';
 
 export interface TaskDeps {
@@ -24,8 +25,6 @@ export interface TaskDeps {
   readonly keep?: boolean;
 }
 
-const nixError = (nix: import('../nix/index.ts').NixError): TaskError => ({ source: 'nix', nix });
-
 export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedCase, deps: TaskDeps): Promise<TaskResult> {
   const started = performance.now();
   const { nix } = deps;
@@ -36,47 +35,16 @@ export async function runTask(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedC
   const dir = join(deps.workRoot, `task-${c.name}-${cc.condition.name}`);
   const store = join(dir, 'store');
   await mkdir(dir, { recursive: true });
-  const builder = builderAtStart(parts);
-  const settings = conditionSettings(parts, store, deps.cache, builder);
-  const timed = async <T>(stage: StageName, fn: () => Promise<{ ok: true; value: T; note?: string } | { ok: false; error: TaskError }>) => {
-    const t0 = performance.now();
-    const r = await fn();
-    const durationMs = performance.now() - t0;
-    stages.push(r.ok ? { stage, status: 'ok', durationMs, ...(r.note ? { note: r.note } : {}) } : { stage, status: 'failed', durationMs, error: r.error });
-    return r;
-  };
+  // The settings at the start of the task: the plan and the re-run command use these.
+  const settings = conditionSettings(parts, store, deps.cache, builderAtStart(parts));
 
   try {
-    // evaluate: done once per case; each task reports it as its own first stage.
-    const evalFailure = ev.targets.find((t) => !t.drv.ok);
-    stages.push(
-      evalFailure && !evalFailure.drv.ok
-        ? { stage: 'evaluate', status: 'failed', durationMs: ev.durationMs, error: nixError(evalFailure.drv.error) }
-        : { stage: 'evaluate', status: 'ok', durationMs: ev.durationMs, note: `${ev.targets.length} target(s) instantiated` },
-    );
+    // evaluate (once per case) and plan, shared with plan-only tasks (stages/evaluate-and-plan.ts).
+    stages.push(evaluateStage(ev));
     const drvs = ev.targets.flatMap((t) => (t.drv.ok ? [t.drv.value] : []));
-
-    // plan: what must be built (for which system) and what the cache gives.
-    let plan: Plan | undefined;
-    if (drvs.length > 0) {
-      const copied = await timed('plan', async () => {
-        const cp = await nix.copyDerivations(ev.evalStore, store, drvs, ctx);
-        if (!cp.ok) return { ok: false, error: nixError(cp.error) };
-        const dry = await nix.dryRun(settings, drvs, ctx);
-        if (!dry.ok) return { ok: false, error: nixError(dry.error) };
-        const shown = dry.value.toBuild.length > 0 ? await nix.showDerivations(settings, dry.value.toBuild, ctx) : { ok: true as const, value: new Map() };
-        if (!shown.ok) return { ok: false, error: nixError(shown.error) };
-        const toBuild = dry.value.toBuild.map((d) => {
-          const info = shown.value.get(d);
-          return { drvPath: d, name: info?.name ?? d.slice(44, -4), system: info?.system ?? 'unknown' };
-        });
-        plan = { toBuild, toFetch: dry.value.toFetch };
-        return { ok: true, value: plan, note: `${toBuild.length} to build, ${plan.toFetch.length} to fetch` };
-      });
-      if (!copied.ok) plan = undefined;
-    } else {
-      stages.push({ stage: 'plan', status: 'skipped', durationMs: 0, reason: 'no target evaluated' });
-    }
+    const planned = await planStage(nix, ev, store, settings, ctx);
+    stages.push(planned.record);
+    const plan = planned.plan;
 
     // build, boot, build-with-builder: phase by phase on one simulated machine (stages/build-phases.ts).
     const phases = await buildPhases({ c, cc, ev, plan, store, taskDir: dir, nix, ctx, cache: deps.cache });
