@@ -61,10 +61,10 @@ describe('actionlint', () => {
 describe('the workflows do what the README says', () => {
   const load = (f: string) => parse(readFileSync(join(REPO, '.github', 'workflows', f), 'utf8'));
 
-  it('ci.yml: Node 20, bash .ci/run, uploads the JUnit report', () => {
+  it('ci.yml: Node 20, setup and npm test, uploads the JUnit report', () => {
     const steps = load('ci.yml').jobs.test.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
-    expect(steps.some((s) => s.run?.includes('bash .ci/run'))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('bash scripts/setup && npm test'))).toBe(true);
     expect(steps.some((s) => s.run?.includes('--junit reports/flakecase-junit.xml'))).toBe(true);
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.path).toBe('reports/');
   });
