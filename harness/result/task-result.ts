@@ -85,6 +85,11 @@ export interface TaskResult {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
+/** A nix failure as a task error (the common case). */
+export function nixTaskError(nix: NixError): TaskError {
+  return { source: 'nix', nix };
+}
+
 export function errorClass(e: TaskError): string {
   return e.source === 'nix' ? e.nix.failure.kind : e.class;
 }

@@ -10,6 +10,7 @@ import { checkTask, type Mismatch } from '../assert/index.ts';
 import { builderAtStart, conditionSettings, type BinaryCache, type ConditionParts } from '../conditions/index.ts';
 import type { CallContext, NixAdapter } from '../nix/index.ts';
 import type { StageRecord, TargetResult, TaskError, TaskResult } from '../result/index.ts';
+import { nixTaskError } from '../result/index.ts';
 import type { BuildExpectation, CaseCondition, ResolvedCase, ResolvedExpectations } from '../spec/index.ts';
 import type { EvaluatedCase } from './evaluate-case.ts';
 import { reproduceCommand } from './reproduce.ts';
@@ -124,8 +125,6 @@ export interface PlanOnlyOutcome {
   readonly skipped: readonly SkippedCheck[];
 }
 
-const nixError = (nix: import('../nix/index.ts').NixError): TaskError => ({ source: 'nix', nix });
-
 export async function runPlanOnly(c: ResolvedCase, cc: CaseCondition, ev: EvaluatedCase, deps: PlanOnlyDeps): Promise<PlanOnlyOutcome> {
   const started = performance.now();
   const { nix } = deps;
@@ -153,7 +152,7 @@ export async function runPlanOnly(c: ResolvedCase, cc: CaseCondition, ev: Evalua
     const targets: TargetResult[] = ev.targets.map((t) =>
       t.drv.ok
         ? { name: t.name, attribute: t.attribute, drvPath: t.drv.value, outcome: { status: 'skipped', reason: deps.reason } }
-        : { name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixError(t.drv.error) } },
+        : { name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixTaskError(t.drv.error) } },
     );
     const buildsBySystem: Record<string, number> = {};
     for (const d of plan?.toBuild ?? []) buildsBySystem[d.system] = (buildsBySystem[d.system] ?? 0) + 1;

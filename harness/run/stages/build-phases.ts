@@ -8,6 +8,7 @@
 import { builderAtStart, conditionSettings, type BinaryCache } from '../../conditions/index.ts';
 import type { CallContext, NixAdapter, NixSettings } from '../../nix/index.ts';
 import type { Plan, StageRecord, TargetResult, TaskError } from '../../result/index.ts';
+import { nixTaskError } from '../../result/index.ts';
 import type { CaseCondition, ResolvedCase } from '../../spec/index.ts';
 import type { EvaluatedCase, EvaluatedTarget } from '../evaluate-case.ts';
 import { bootBuilder, type BootOutcome, type RunningBuilder } from './builder-boot.ts';
@@ -33,8 +34,6 @@ export interface PhasesResult {
   readonly settings: NixSettings;
 }
 
-const nixError = (nix: import('../../nix/index.ts').NixError): TaskError => ({ source: 'nix', nix });
-
 function needsBuilder(t: TargetResult, builder: RunningBuilder): boolean {
   if (t.outcome.status !== 'failed' || t.outcome.error.source !== 'nix') return false;
   const f = t.outcome.error.nix.failure;
@@ -58,11 +57,11 @@ export async function buildPhases(input: PhasesInput): Promise<PhasesResult> {
   const multi = c.phases.length > 1;
 
   const buildOne = async (t: EvaluatedTarget, stage: 'build' | 'build-with-builder'): Promise<TargetResult> => {
-    if (!t.drv.ok) return { name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixError(t.drv.error) } };
+    if (!t.drv.ok) return { name: t.name, attribute: t.attribute, drvPath: undefined, outcome: { status: 'not-evaluated', error: nixTaskError(t.drv.error) } };
     const drvPath = t.drv.value;
     const onConfigBuilder = builder !== undefined && builder.source !== 'condition';
     const b = await nix.build(settingsNow(), [drvPath], ctx);
-    if (!b.ok) return { name: t.name, attribute: t.attribute, drvPath, outcome: { status: 'failed', error: nixError(b.error), stage } };
+    if (!b.ok) return { name: t.name, attribute: t.attribute, drvPath, outcome: { status: 'failed', error: nixTaskError(b.error), stage } };
     const outputs = b.value[0]?.outputs ?? {};
     const builtHere = plan?.toBuild.some((p) => p.drvPath === drvPath) ?? false;
     const fetched = Object.values(outputs).some((o) => plan?.toFetch.includes(o));

@@ -4,14 +4,13 @@
 // what the cache gives.
 import type { CallContext, DerivationInfo, NixAdapter, NixSettings } from '../../nix/index.ts';
 import type { Plan, StageRecord, TaskError } from '../../result/index.ts';
+import { nixTaskError } from '../../result/index.ts';
 import type { EvaluatedCase } from '../evaluate-case.ts';
-
-const nixError = (nix: import('../../nix/index.ts').NixError): TaskError => ({ source: 'nix', nix });
 
 export function evaluateStage(ev: EvaluatedCase): StageRecord {
   const failure = ev.targets.find((t) => !t.drv.ok);
   return failure && !failure.drv.ok
-    ? { stage: 'evaluate', status: 'failed', durationMs: ev.durationMs, error: nixError(failure.drv.error) }
+    ? { stage: 'evaluate', status: 'failed', durationMs: ev.durationMs, error: nixTaskError(failure.drv.error) }
     : { stage: 'evaluate', status: 'ok', durationMs: ev.durationMs, note: `${ev.targets.length} target(s) instantiated` };
 }
 
@@ -35,12 +34,12 @@ export async function planStage(
   const t0 = performance.now();
   const failed = (error: TaskError): PlanStage => ({ record: { stage: 'plan', status: 'failed', durationMs: performance.now() - t0, error }, plan: undefined, derivations: new Map() });
   const cp = await nix.copyDerivations(ev.evalStore, store, drvs, ctx);
-  if (!cp.ok) return failed(nixError(cp.error));
+  if (!cp.ok) return failed(nixTaskError(cp.error));
   const dry = await nix.dryRun(settings, drvs, ctx);
-  if (!dry.ok) return failed(nixError(dry.error));
+  if (!dry.ok) return failed(nixTaskError(dry.error));
   const toShow = [...new Set([...(opts.showTargets ? drvs : []), ...dry.value.toBuild])];
   const shown = toShow.length > 0 ? await nix.showDerivations(settings, toShow, ctx) : { ok: true as const, value: new Map<string, DerivationInfo>() };
-  if (!shown.ok) return failed(nixError(shown.error));
+  if (!shown.ok) return failed(nixTaskError(shown.error));
   const toBuild = dry.value.toBuild.map((d) => {
     const info = shown.value.get(d);
     return { drvPath: d, name: info?.name ?? d.slice(44, -4), system: info?.system ?? 'unknown' };
